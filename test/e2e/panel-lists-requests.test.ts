@@ -3,78 +3,48 @@
  * on a lab page, the CORS panel selected; the page makes a failing preflighted request and a
  * failing simple request; the panel must list both main requests and the preflight.
  */
-import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CROSS_SITE_API, installLab, PAGE_HOST } from '../lab/lab-scenarios.ts';
-import { PAGE_RUNNER_SOURCE } from '../lab/page-runner.ts';
-import { startLabServer, type LabServer } from '../lab/server.ts';
-import { launchChromium, openCorsPanel, type LaunchedChromium } from '../support/chromium.ts';
-
-interface Row {
-  method: string;
-  url: string;
-  status: string;
-  type: string;
-  preflight: boolean;
-}
-
-async function panelRows(panel: Frame): Promise<Row[]> {
-  return panel.$$eval('tr[data-request-id]', (trs) =>
-    trs.map((tr) => ({
-      method: tr.querySelector('.method')!.textContent!,
-      url: tr.querySelector('.url')!.textContent!,
-      status: tr.querySelector('.status')!.textContent!,
-      type: tr.querySelector('.type')!.textContent!,
-      preflight: tr.getAttribute('data-preflight') === 'true',
-    })),
-  );
-}
+import { CROSS_SITE_API } from '../lab/lab-scenarios.ts';
+import { panelRows, startExtensionSession, waitForRows, type ExtensionSession } from '../support/extension-session.ts';
 
 describe('CORS panel lists live requests', () => {
-  let server: LabServer;
-  let chromium: LaunchedChromium;
-  let browser: Browser;
-  let page: Page;
-  let panel: Frame;
-
+  let s: ExtensionSession;
   beforeAll(async () => {
-    server = await startLabServer();
-    installLab(server, PAGE_RUNNER_SOURCE);
-    chromium = await launchChromium({ extension: true, devtools: true });
-    browser = chromium.browser;
-    page = await browser.newPage();
-    await page.goto(server.url(PAGE_HOST, '/'));
-    ({ panel } = await openCorsPanel(browser, page));
+    s = await startExtensionSession();
   });
-
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await s?.close();
   });
 
   it('shows the failing preflighted PUT, its preflight, and the failing simple GET', async () => {
-    const put = await page.evaluate(() => (window as any).labRun('put-custom-header-refused'));
-    const get = await page.evaluate(() => (window as any).labRun('simple-get-no-acao'));
+    const put = await s.runLab('put-custom-header-refused');
+    const get = await s.runLab('simple-get-no-acao');
     expect(put.ok).toBe(false);
     expect(get.ok).toBe(false);
 
-    const putUrl = server.url(CROSS_SITE_API, '/lab/put-refused');
-    const getUrl = server.url(CROSS_SITE_API, '/lab/no-acao');
-    await panel.waitForFunction(
-      (a: string, b: string) => {
-        const urls = [...document.querySelectorAll('tr[data-request-id] .url')].map((e) => e.textContent);
-        return urls.filter((u) => u === a).length >= 2 && urls.includes(b);
-      },
-      { polling: 100, timeout: 10_000 },
-      putUrl,
-      getUrl,
-    );
-    const rows = await panelRows(panel);
+    const putUrl = s.server.url(CROSS_SITE_API, '/lab/put-refused');
+    const getUrl = s.server.url(CROSS_SITE_API, '/lab/no-acao');
+    await waitForRows(s.panel, { [putUrl]: 2, [getUrl]: 1 });
+    const rows = await panelRows(s.panel);
     const forPut = rows.filter((r) => r.url === putUrl);
     expect(forPut.find((r) => r.preflight)).toMatchObject({ method: 'OPTIONS', status: '204', type: 'xmlhttprequest' });
     expect(forPut.find((r) => !r.preflight)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED' });
     expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', preflight: false, status: 'net::ERR_FAILED' });
     // The server really saw the preflight and never the PUT.
-    expect(server.log.filter((r) => r.path === '/lab/put-refused').map((r) => r.method)).toEqual(['OPTIONS']);
+    expect(s.server.log.filter((r) => r.path === '/lab/put-refused').map((r) => r.method)).toEqual(['OPTIONS']);
+  });
+
+  it('keeps listing after the panel is closed and reopened', async () => {
+    const okUrl = s.server.url(CROSS_SITE_API, '/lab/public');
+    await s.runLab('simple-get-wildcard');
+    await waitForRows(s.panel, [okUrl]);
+    // Reload the panel's document: it reconnects and gets the snapshot from the background.
+    await s.panel.evaluate(() => location.reload());
+    const panelUrl = s.panel.url();
+    await s.devtools.waitForFrame((f) => f.url() === panelUrl && !f.detached);
+    const panel = s.devtools.frames().find((f) => f.url() === panelUrl)!;
+    await panel.waitForFunction(() => document.querySelector('main[data-ready="true"]'), { polling: 100, timeout: 10_000 });
+    s.panel = panel;
+    await waitForRows(panel, [okUrl, s.server.url(CROSS_SITE_API, '/lab/no-acao')]);
   });
 });

@@ -22,6 +22,8 @@ export interface ResponseSpec {
    * socket, bypassing Node's header validation — for hostile or malformed headers.
    */
   rawHead?: string;
+  /** Wait this long before answering (a slow server; a request still in flight). */
+  delayMs?: number;
 }
 
 export interface RouteSpec {
@@ -131,6 +133,11 @@ export async function startLabServer(opts: LabServerOptions = {}): Promise<LabSe
   };
 
   const send = (res: ServerResponse, spec: ResponseSpec) => {
+    if (spec.delayMs) {
+      const { delayMs, ...rest } = spec;
+      setTimeout(() => send(res, rest), delayMs);
+      return;
+    }
     if (spec.destroy) {
       res.socket?.destroy();
       return;

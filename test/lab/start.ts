@@ -1,0 +1,59 @@
+/**
+ * `npm start`: serves the demo lab and, where a display exists, opens Chromium with the built
+ * extension loaded and DevTools open on the lab page. Without a display, prints where the lab is
+ * and how to load the extension by hand.
+ */
+import { existsSync } from 'node:fs';
+import { CHROMIUM_FLAGS, CHROME_DIST, FIREFOX_DIST, findChromium, launchChromium } from '../support/chromium.ts';
+import { CROSS_SITE_API, installLab, PAGE_HOST } from './lab-scenarios.ts';
+import { PAGE_RUNNER_SOURCE } from './page-runner.ts';
+import { startLabServer, type LabServer } from './server.ts';
+
+const HTTP_PORT = Number(process.env.LAB_HTTP_PORT ?? 4280);
+const HTTPS_PORT = Number(process.env.LAB_HTTPS_PORT ?? 4243);
+
+async function start(): Promise<LabServer> {
+  try {
+    return await startLabServer({ httpPort: HTTP_PORT, httpsPort: HTTPS_PORT });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    console.warn(`Port ${HTTP_PORT} or ${HTTPS_PORT} is busy; using free ports instead.`);
+    return startLabServer();
+  }
+}
+
+const server = await start();
+installLab(server, PAGE_RUNNER_SOURCE);
+const labUrl = server.url(PAGE_HOST, '/');
+
+console.log(`
+cors-lens demo lab
+  page:  ${labUrl}   (also https://${PAGE_HOST}:${server.httpsPort}/, self-signed)
+  APIs:  ${server.origin(CROSS_SITE_API)}/lab/…  and other *.test hosts
+  The lab's host names end in .test; the browser must map them to 127.0.0.1:
+    ${findChromium()} --host-resolver-rules="MAP *.test 127.0.0.1" --ignore-certificate-errors \\
+      --load-extension=${CHROME_DIST} ${labUrl}
+  Extensions built:  ${CHROME_DIST}  ${existsSync(FIREFOX_DIST) ? FIREFOX_DIST : '(Firefox build missing: npm run build:firefox)'}
+  Load by hand:  Chrome → chrome://extensions → Developer mode → Load unpacked → dist/chrome
+                 Firefox → about:debugging → This Firefox → Load Temporary Add-on → dist/firefox/manifest.json
+                 (or: npx web-ext run --source-dir dist/firefox --pref network.dns.forceResolve=127.0.0.1 --start-url ${labUrl})
+`);
+
+const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
+  const chromium = await launchChromium({ extension: true, devtools: true, headless: false });
+  const [page] = await chromium.browser.pages();
+  await page!.goto(labUrl);
+  console.log('Chromium is open on the lab with DevTools; pick the CORS panel. Ctrl+C stops everything.');
+  chromium.browser.on('disconnected', () => void shutdown());
+  const shutdown = async () => {
+    await chromium.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+} else {
+  console.log(`No display: open the lab in your own browser with the flags above. Flags used in tests: ${CHROMIUM_FLAGS.join(' ')}`);
+  console.log('Ctrl+C stops the lab.');
+  process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
+}

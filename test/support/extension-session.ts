@@ -1,0 +1,110 @@
+/**
+ * One end-to-end session: the lab server, Chromium with dist/chrome loaded and DevTools open on the
+ * lab page, and the CORS panel selected and connected.
+ */
+import type { Browser, Frame, Page, WebWorker } from 'puppeteer';
+import { installLab, PAGE_HOST } from '../lab/lab-scenarios.ts';
+import { PAGE_RUNNER_SOURCE, type PageRequestSpec, type PageResult } from '../lab/page-runner.ts';
+import { startLabServer, type LabServer } from '../lab/server.ts';
+import { launchChromium, openCorsPanel, type LaunchedChromium } from './chromium.ts';
+
+export interface ExtensionSession {
+  server: LabServer;
+  chromium: LaunchedChromium;
+  browser: Browser;
+  page: Page;
+  devtools: Page;
+  panel: Frame;
+  /** Runs a lab scenario by id in the page. */
+  runLab(id: string): Promise<PageResult>;
+  /** Makes any request from the page. */
+  run(spec: PageRequestSpec): Promise<PageResult>;
+  /** The extension's service worker, waiting for it to (re)start. */
+  worker(): Promise<WebWorker>;
+  /** Stops the service worker, as Chrome does when it is idle; resolves once it is gone. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startExtensionSession(): Promise<ExtensionSession> {
+  const server = await startLabServer();
+  installLab(server, PAGE_RUNNER_SOURCE);
+  const chromium = await launchChromium({ extension: true, devtools: true });
+  const { browser } = chromium;
+  const [page] = await browser.pages();
+  await page!.goto(server.url(PAGE_HOST, '/'));
+  const { devtools, panel } = await openCorsPanel(browser, page!);
+
+  const worker = async () => {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+      timeout: 15_000,
+    });
+    const w = (await target.worker())!;
+    // The module runs after the target appears: wait until the background is up and has loaded.
+    await w.evaluate(async () => {
+      for (let i = 0; i < 100 && !(globalThis as { __corsLens?: unknown }).__corsLens; i++) await new Promise((r) => setTimeout(r, 50));
+      await (globalThis as unknown as { __corsLens: { ready: Promise<void> } }).__corsLens.ready;
+    });
+    return w;
+  };
+
+  return {
+    server,
+    chromium,
+    browser,
+    page: page!,
+    devtools,
+    panel,
+    runLab: (id) => page!.evaluate((i: string) => (window as unknown as { labRun(i: string): Promise<PageResult> }).labRun(i), id),
+    run: (spec) =>
+      page!.evaluate((s: PageRequestSpec) => (window as unknown as { corsLensRun(s: PageRequestSpec): Promise<PageResult> }).corsLensRun(s), spec),
+    worker,
+    async stopWorker() {
+      const w = await worker();
+      await w.close();
+      const deadline = Date.now() + 10_000;
+      while (browser.targets().some((t) => t.type() === 'service_worker') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (browser.targets().some((t) => t.type() === 'service_worker')) throw new Error('The service worker did not stop.');
+    },
+    async close() {
+      await chromium.close();
+      await server.close();
+    },
+  };
+}
+
+/** Rows the panel lists now, read from its DOM. */
+export interface PanelRow {
+  method: string;
+  url: string;
+  status: string;
+  type: string;
+  preflight: boolean;
+}
+
+export async function panelRows(panel: Frame): Promise<PanelRow[]> {
+  return panel.$$eval('tr[data-request-id]', (trs) =>
+    trs.map((tr) => ({
+      method: tr.querySelector('.method')!.textContent!,
+      url: tr.querySelector('.url')!.textContent!,
+      status: tr.querySelector('.status')!.textContent!,
+      type: tr.querySelector('.type')!.textContent!,
+      preflight: tr.getAttribute('data-preflight') === 'true',
+    })),
+  );
+}
+
+/** Waits until the panel lists a row for each URL (with at least the given count). */
+export async function waitForRows(panel: Frame, urls: Record<string, number> | string[], timeout = 10_000): Promise<void> {
+  const want = Array.isArray(urls) ? Object.fromEntries(urls.map((u) => [u, 1])) : urls;
+  await panel.waitForFunction(
+    (w: Record<string, number>) => {
+      const seen = [...document.querySelectorAll('tr[data-request-id] .url')].map((e) => e.textContent);
+      return Object.entries(w).every(([u, n]) => seen.filter((s) => s === u).length >= n);
+    },
+    { polling: 100, timeout },
+    want,
+  );
+}
