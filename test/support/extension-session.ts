@@ -2,6 +2,8 @@
  * One end-to-end session: the lab server, Chromium with dist/chrome loaded and DevTools open on the
  * lab page, and the CORS panel selected and connected.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Browser, Frame, Page, WebWorker } from 'puppeteer';
 import { installLab, PAGE_HOST } from '../lab/lab-scenarios.ts';
 import { PAGE_RUNNER_SOURCE, type PageRequestSpec, type PageResult } from '../lab/page-runner.ts';
@@ -73,6 +75,16 @@ export async function startExtensionSession(): Promise<ExtensionSession> {
       await server.close();
     },
   };
+}
+
+/** Screenshots just the CORS panel (the iframe inside DevTools) to `path`. */
+export async function screenshotPanel(session: ExtensionSession, path: string, size = { width: 1200, height: 640 }): Promise<void> {
+  await session.devtools.setViewport(size);
+  const iframe = await session.panel.frameElement();
+  const box = await iframe?.boundingBox();
+  if (!box) throw new Error('The CORS panel has no visible frame to screenshot.');
+  mkdirSync(dirname(path), { recursive: true });
+  await session.devtools.screenshot({ path: path as `${string}.png`, clip: box });
 }
 
 /** Rows the panel lists now, read from its DOM. */
