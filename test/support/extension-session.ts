@@ -108,13 +108,16 @@ export async function panelRows(panel: Frame): Promise<PanelRow[]> {
   );
 }
 
-/** Waits until the panel lists a row for each URL (with at least the given count). */
+/** Waits until the panel lists a finished row (not pending) for each URL, at least the given count. */
 export async function waitForRows(panel: Frame, urls: Record<string, number> | string[], timeout = 10_000): Promise<void> {
   const want = Array.isArray(urls) ? Object.fromEntries(urls.map((u) => [u, 1])) : urls;
   await panel.waitForFunction(
     (w: Record<string, number>) => {
-      const seen = [...document.querySelectorAll('tr[data-request-id] .url')].map((e) => e.textContent);
-      return Object.entries(w).every(([u, n]) => seen.filter((s) => s === u).length >= n);
+      const rows = [...document.querySelectorAll('tr[data-request-id]')].map((tr) => ({
+        url: tr.querySelector('.url')?.textContent,
+        done: tr.querySelector('.status')?.textContent !== '…',
+      }));
+      return Object.entries(w).every(([u, n]) => rows.filter((r) => r.url === u && r.done).length >= n);
     },
     { polling: 100, timeout },
     want,
