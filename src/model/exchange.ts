@@ -21,6 +21,12 @@ export interface WireResponse {
 }
 
 /**
+ * An IP address space as Chromium's Local Network Access names them (Chromium 156): loopback
+ * (127.0.0.0/8, ::1), local (private, link-local and unique-local ranges) and public (the rest).
+ */
+export type AddressSpace = 'public' | 'local' | 'loopback';
+
+/**
  * One HTTP exchange — a request and, when one arrived, its response.
  * `error` is the network error the browser reported for it, verbatim
  * (`net::ERR_FAILED`, `net::ERR_CONNECTION_REFUSED`, `NS_ERROR_DOM_BAD_URI`, …).
@@ -31,6 +37,11 @@ export interface Exchange {
   error?: string;
   /** When the request started, in milliseconds since the epoch, if known. */
   startedAt?: number;
+  /**
+   * The server's address space, when the capture knows it even without a response (CDP
+   * `remoteAddressSpace`, a failed request's IP). Otherwise derived from `response.serverIPAddress`.
+   */
+  addressSpace?: AddressSpace;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Header } from './header.ts';
-import type { Hop } from './exchange.ts';
+import type { AddressSpace, Hop } from './exchange.ts';
 
 /** Fetch's request mode. `navigate` and `websocket` are never judged by the CORS check. */
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate' | 'websocket';
@@ -47,6 +47,11 @@ export interface PageRequest {
   topLevelUrl?: string;
   /** The request had a body (POST/PUT…); relevant when a 301/302/303 rewrites the method. */
   hasBody?: boolean;
+  /**
+   * The page's own address space (from its document's server IP, or CDP
+   * `clientSecurityState.initiatorIPAddressSpace`), for Local Network Access. Unknown: no LNA check.
+   */
+  initiatorAddressSpace?: AddressSpace;
 }
 
 /** Fields of PageRequest that were not recorded but inferred, with the evidence used. */
