@@ -46,6 +46,8 @@ export const PanelMessageSchema = v.variant('type', [
   v.object({ ...Versioned, type: v.literal('subscribe'), tabId: v.number() }),
   v.object({ ...Versioned, type: v.literal('clear'), tabId: v.number() }),
   v.object({ ...Versioned, type: v.literal('set-preserve-log'), tabId: v.number(), preserveLog: v.boolean() }),
+  /** How many requests each tab keeps before the oldest are dropped (and counted). */
+  v.object({ ...Versioned, type: v.literal('set-cap'), capPerTab: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(100_000)) }),
 ]);
 export type PanelMessage = v.InferOutput<typeof PanelMessageSchema>;
 
@@ -58,6 +60,7 @@ export const BackgroundMessageSchema = v.variant('type', [
     records: v.array(RecordSchema),
     dropped: v.number(),
     preserveLog: v.boolean(),
+    capPerTab: v.number(),
   }),
   /** New or changed records, batched; a record replaces the one with the same requestId. */
   v.object({ ...Versioned, type: v.literal('records'), tabId: v.number(), records: v.array(RecordSchema), dropped: v.number() }),

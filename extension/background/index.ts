@@ -64,6 +64,13 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
           store.setPreserveLog(msg.tabId, msg.preserveLog);
           persistence.record({ tabId: msg.tabId, upserted: [], removed: [], cleared: false });
           break;
+        case 'set-cap':
+          for (const change of store.setCap(msg.capPerTab)) {
+            persistence.record(change);
+            ports.changed(change);
+          }
+          void persistence.saveSettings({ capPerTab: msg.capPerTab });
+          break;
       }
     });
   });

@@ -36,6 +36,7 @@ export class PanelPorts {
       records: this.store.list(tabId),
       dropped: t.dropped,
       preserveLog: t.preserveLog,
+      capPerTab: this.store.capPerTab,
     });
   }
 

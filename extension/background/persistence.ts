@@ -8,6 +8,12 @@ import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import type { StoreChange, TabStore } from './tab-store.ts';
 
 const RECORD_PREFIX = 'r:';
+/** Settings outlive the browser session, so they live in storage.local. */
+const SETTINGS_KEY = 'settings';
+
+export interface Settings {
+  capPerTab: number;
+}
 const TAB_PREFIX = 't:';
 
 interface TabMeta {
@@ -26,8 +32,10 @@ export class Persistence {
 
   constructor(private store: TabStore) {}
 
-  /** Loads everything a previous instance of the worker saved. */
+  /** Loads everything a previous instance of the worker saved, and the user's settings. */
   async load(): Promise<void> {
+    const settings = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;
+    if (settings && typeof settings.capPerTab === 'number' && settings.capPerTab >= 100) this.store.capPerTab = settings.capPerTab;
     const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
     for (const [key, value] of Object.entries(all)) {
       if (!key.startsWith(TAB_PREFIX)) continue;
@@ -63,6 +71,10 @@ export class Persistence {
     this.pendingRemove.add(`${TAB_PREFIX}${tabId}`);
     this.dirtyTabs.delete(tabId);
     this.flush();
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings }).catch((err) => console.warn('cors-lens: could not save settings:', err));
   }
 
   /** Resolves when everything recorded so far is in storage. */

@@ -55,3 +55,14 @@ describe('TabStore', () => {
     expect(s.tabs.has(1)).toBe(false);
   });
 });
+
+describe('TabStore.setCap', () => {
+  it('drops the oldest records of every tab over the new cap', () => {
+    const s = new TabStore(10);
+    for (const id of ['1', '2', '3', '4']) s.apply(ev(id));
+    const changes = s.setCap(2);
+    expect(changes).toEqual([{ tabId: 1, upserted: [], removed: ['1', '2'], cleared: false }]);
+    expect(s.list(1).map((r) => r.requestId)).toEqual(['3', '4']);
+    expect(s.tab(1).dropped).toBe(2);
+  });
+});

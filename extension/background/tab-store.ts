@@ -70,6 +70,23 @@ export class TabStore {
     return { tabId, upserted: [], removed, cleared: true };
   }
 
+  /** Changes the cap; tabs over the new cap drop their oldest records now. */
+  setCap(capPerTab: number): StoreChange[] {
+    this.capPerTab = capPerTab;
+    const changes: StoreChange[] = [];
+    for (const t of this.tabs.values()) {
+      const change: StoreChange = { tabId: t.tabId, upserted: [], removed: [], cleared: false };
+      while (t.records.size > capPerTab) {
+        const oldest = t.records.keys().next().value as string;
+        t.records.delete(oldest);
+        t.dropped++;
+        change.removed.push(oldest);
+      }
+      if (change.removed.length) changes.push(change);
+    }
+    return changes;
+  }
+
   setPreserveLog(tabId: number, preserveLog: boolean): void {
     this.tab(tabId).preserveLog = preserveLog;
   }
