@@ -48,6 +48,12 @@ export interface PageRequest {
   /** The request had a body (POST/PUT…); relevant when a 301/302/303 rewrites the method. */
   hasBody?: boolean;
   /**
+   * Fetch's redirect mode (default `follow`; XHR always follows). `error` fails a redirect as a
+   * network error; `manual` hands the page an opaque-redirect response; `no-cors` with anything but
+   * `follow` is refused before the network (CorsError NoCorsRedirectModeNotFollow).
+   */
+  redirect?: 'follow' | 'error' | 'manual';
+  /**
    * The page's own address space (from its document's server IP, or CDP
    * `clientSecurityState.initiatorIPAddressSpace`), for Local Network Access. Unknown: no LNA check.
    */
