@@ -33,6 +33,8 @@ describe('applyWebRequestEvent', () => {
         statusCode: 200,
         requestHeaders: [{ name: 'Origin', value: 'https://app.a.test' }],
         responseHeaders: [{ name: 'Content-Type', value: 'text/plain' }],
+        startedAt: 1,
+        sentAt: 1,
       },
     ]);
   });

@@ -31,7 +31,7 @@ function newRecord(ev: WebRequestEvent): WebRequestRecord {
     tabId: ev.tabId,
     type: ev.type,
     startedAt: ev.timeStamp,
-    hops: [{ url: ev.url, method: ev.method, sent: false }],
+    hops: [{ url: ev.url, method: ev.method, sent: false, startedAt: ev.timeStamp }],
     state: 'pending',
     revision: 0,
   };
@@ -63,7 +63,7 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
   let index = rec.hops.length - 1;
   let hop: WebRequestHop = { ...rec.hops[index]! };
   if (hop.url !== ev.url && ev.event === 'beforeRequest') {
-    rec.hops.push({ url: ev.url, method: ev.method, sent: false });
+    rec.hops.push({ url: ev.url, method: ev.method, sent: false, startedAt: ev.timeStamp });
     index = rec.hops.length - 1;
     hop = { ...rec.hops[index]! };
   }
@@ -71,11 +71,13 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
   switch (ev.event) {
     case 'beforeRequest':
       hop.method = ev.method;
+      hop.startedAt = ev.timeStamp;
       break;
     case 'sendHeaders': {
       const headers = boundHeaders(ev.requestHeaders);
       if (headers) hop.requestHeaders = headers;
       hop.sent = true;
+      hop.sentAt = ev.timeStamp;
       break;
     }
     case 'headersReceived':
@@ -92,7 +94,12 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
         hop.redirectUrl = ev.redirectUrl;
         rec.hops[index] = hop;
         // The next hop starts now; Chrome fires onBeforeRequest for it, Firefox may not.
-        rec.hops.push({ url: ev.redirectUrl, method: redirectMethod(hop.method, ev.statusCode), sent: false });
+        rec.hops.push({
+          url: ev.redirectUrl,
+          method: redirectMethod(hop.method, ev.statusCode),
+          sent: false,
+          startedAt: ev.timeStamp,
+        });
         return rec;
       }
       if (ev.event === 'completed') {

@@ -51,6 +51,12 @@ export interface WebRequestHop {
   fromCache?: boolean;
   /** onSendHeaders fired: the request went on the wire. */
   sent: boolean;
+  /**
+   * When this hop started (its onBeforeRequest, or the redirect that made it) and when it was sent
+   * (onSendHeaders). Correlation uses them to pair a preflight with the hop that waited for it.
+   */
+  startedAt?: number;
+  sentAt?: number;
 }
 
 /**

@@ -1,0 +1,272 @@
+/**
+ * HAR entries → flows. Exports differ:
+ * - Chrome DevTools lists each preflight as an entry of its own (`_resourceType: "preflight"`,
+ *   `_initiator: {type: "preflight", url, requestId}`), each redirect hop as an entry linked by
+ *   `redirectURL`; a simple request blocked by CORS keeps its real status with
+ *   `response._error: "net::ERR_FAILED"`, one whose preflight failed has status 0 and provisional
+ *   request headers (what the page set, never sent).
+ * - Firefox lists preflights as OPTIONS entries carrying Access-Control-Request-Method.
+ * - Playwright records no preflights; a failed request has status -1 and `_failureText`.
+ * Preflights pair with hops by content (./pairing.ts), as for live capture.
+ */
+import { methodAfterRedirect } from '../fetch/method.ts';
+import { getHeader, hasHeader, type Header } from '../model/header.ts';
+import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
+import type { BrowserName, Flow } from '../model/flow.ts';
+import type { HarEntryRef, HarLogInfo } from '../har/read.ts';
+import { browserOfHar } from './har-browser.ts';
+import { isPreflightRequest, locationOf, originPerHop, requestedHeaderNames, requestedMethod } from './headers.ts';
+import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
+import { compareFlows } from './ordered-flows.ts';
+import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
+import { cacheEntriesOf, findPreflightCacheHit, type CachedPreflight } from './preflight-cache.ts';
+
+export interface HarFlowOptions {
+  /** Names the file in `flow.source`. */
+  source?: string;
+  /** Prepended to flow ids (`e12` → `2:e12`), to keep ids unique across files. */
+  idPrefix?: string;
+}
+
+/** One entry, normalized. */
+interface Item {
+  index: number;
+  url: string;
+  method: string;
+  headers: Header[];
+  status: number;
+  response?: WireResponse;
+  error?: string;
+  startedAt: number;
+  endedAt: number;
+  scope: string;
+  resourceType?: string;
+  preflight: boolean;
+  cookies: boolean;
+  hasBody: boolean;
+}
+
+function itemOf({ index, entry }: HarEntryRef): Item {
+  const req = entry.request;
+  const res = entry.response;
+  const startedAt = Date.parse(entry.startedDateTime);
+  const headers = req.headers.map((h) => ({ name: h.name, value: h.value }));
+  const item: Item = {
+    index,
+    url: req.url,
+    method: req.method,
+    headers,
+    status: res.status,
+    startedAt,
+    endedAt: startedAt + Math.max(0, entry.time ?? 0),
+    scope: entry.pageref ?? '',
+    preflight: entry._resourceType === 'preflight' || entry._initiator?.type === 'preflight' || isPreflightRequest(req.method, headers),
+    cookies: hasHeader(headers, 'cookie') || (req.cookies?.length ?? 0) > 0,
+    hasBody: Boolean(req.postData) || (req.bodySize ?? 0) > 0,
+  };
+  if (typeof entry._resourceType === 'string') item.resourceType = entry._resourceType;
+  // Chrome writes status 0 and Playwright -1 for "no response".
+  if (res.status > 0) {
+    const response: WireResponse = { status: res.status, headers: res.headers.map((h) => ({ name: h.name, value: h.value })) };
+    if (res.statusText) response.statusText = res.statusText;
+    const redirect = res.redirectURL ? new URL(res.redirectURL, req.url).href : locationOf(req.url, res.status, response.headers);
+    if (redirect) response.redirectURL = redirect;
+    if (entry.serverIPAddress) response.serverIPAddress = entry.serverIPAddress.replace(/^\[|\]$/g, '');
+    item.response = response;
+  }
+  const error = res._error ?? res._failureText;
+  if (typeof error === 'string' && error) item.error = error;
+  return item;
+}
+
+/** Links each redirect response to the entry of the next hop: same page, the redirect's URL, started no earlier. */
+function chainsOf(items: Item[]): Item[][] {
+  const byUrl = new Map<string, Item[]>();
+  for (const it of items) {
+    let list = byUrl.get(it.url);
+    if (!list) byUrl.set(it.url, (list = []));
+    list.push(it);
+  }
+  const next = new Map<Item, Item>();
+  const claimed = new Set<Item>();
+  for (const it of items) {
+    const target = it.response?.redirectURL;
+    if (!target) continue;
+    const method = methodAfterRedirect(it.status, it.method);
+    const candidates = (byUrl.get(target) ?? []).filter(
+      (c) => c !== it && !claimed.has(c) && c.scope === it.scope && c.startedAt + 2 >= it.startedAt,
+    );
+    const pick = candidates.find((c) => c.method === method) ?? candidates[0];
+    if (!pick) continue;
+    next.set(it, pick);
+    claimed.add(pick);
+  }
+  const chains: Item[][] = [];
+  for (const it of items) {
+    if (claimed.has(it)) continue;
+    const chain = [it];
+    for (let n = next.get(it); n && chain.length <= 64 && !chain.includes(n); n = next.get(n)) chain.push(n);
+    chains.push(chain);
+  }
+  return chains;
+}
+
+function exchangeOf(it: Item): Exchange {
+  const ex: Exchange = { request: { url: it.url, method: it.method, headers: it.headers }, startedAt: it.startedAt };
+  if (it.response) ex.response = it.response;
+  if (it.error) ex.error = it.error;
+  return ex;
+}
+
+/** The resource kind of an entry: Chrome's `_resourceType`, else Sec-Fetch-Dest, else the Accept header. */
+function kindOf(head: Item): { kind: ResourceKind; evidence: string } {
+  const fromDevTools = kindOfDevToolsType(head.resourceType);
+  if (fromDevTools) return { kind: fromDevTools, evidence: `HAR _resourceType ${head.resourceType}` };
+  const dest = getHeader(head.headers, 'sec-fetch-dest');
+  const byDest: Record<string, ResourceKind> = {
+    empty: 'fetch-or-xhr',
+    document: 'document',
+    iframe: 'document',
+    script: 'script',
+    image: 'image',
+    style: 'stylesheet',
+    font: 'font',
+    audio: 'media',
+    video: 'media',
+    track: 'media',
+  };
+  if (dest && byDest[dest]) return { kind: byDest[dest]!, evidence: `Sec-Fetch-Dest: ${dest}` };
+  const accept = getHeader(head.headers, 'accept') ?? '';
+  if (/^text\/html/.test(accept)) return { kind: 'document', evidence: 'Accept: text/html… (what browsers send for documents)' };
+  return { kind: 'fetch-or-xhr', evidence: 'no resource type in the HAR' };
+}
+
+function pageUrl(log: HarLogInfo, scope: string): string | undefined {
+  const title = log.pages.find((p) => p.id === scope)?.title;
+  return title && /^https?:\/\//.test(title) && URL.canParse(title) ? title : undefined;
+}
+
+function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, log: HarLogInfo, ctx: FlowCtx): Flow {
+  const head = chain[0]!;
+  const hops: Hop[] = chain.map((it, i) => {
+    const hop: Hop = { ...exchangeOf(it), sent: it.response !== undefined };
+    const p = preflightOf.get(it);
+    if (p) hop.preflight = exchangeOf(p);
+    if (i < chain.length - 1) delete hop.error;
+    return hop;
+  });
+  const firstPreflight = chain.map((it) => preflightOf.get(it)).find((p) => p !== undefined);
+  const { kind, evidence: kindEvidence } = kindOf(head);
+  const evidence: RequestEvidence = {
+    url: head.url,
+    method: head.method,
+    preflightNames: requestedHeaderNames(firstPreflight?.headers),
+    cookiesSent: chain.some((it) => it.cookies),
+    kind,
+    kindEvidence,
+    hasBody: head.hasBody,
+  };
+  if (head.response) evidence.sentHeaders = head.headers;
+  else if (head.headers.length) evidence.provisionalHeaders = head.headers;
+  if (firstPreflight) evidence.preflightHeaders = firstPreflight.headers;
+  const page = pageUrl(log, head.scope);
+  if (page) {
+    evidence.documentUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
+    evidence.topLevelUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
+  }
+  const { request, inferred } = inferPageRequest(evidence);
+  const flow: Flow = { id: `${ctx.idPrefix}e${head.index}`, request, hops, inferred, startedAt: head.startedAt };
+  const error = chain.at(-1)!.error;
+  if (error) flow.error = error;
+  if (ctx.browser) flow.browser = ctx.browser;
+  if (ctx.source) flow.source = ctx.source;
+  return flow;
+}
+
+interface FlowCtx {
+  idPrefix: string;
+  source?: string;
+  browser?: { name: BrowserName; version?: string };
+}
+
+/** Every flow of a HAR, in the order the page made the requests. */
+export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryRef[] }, opts: HarFlowOptions = {}): Flow[] {
+  const items = har.entries.map(itemOf).sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
+  const preflights = items.filter((it) => it.preflight);
+  const chains = chainsOf(items.filter((it) => !it.preflight));
+  const ctx: FlowCtx = { idPrefix: opts.idPrefix ?? '' };
+  if (opts.source) ctx.source = opts.source;
+  const browser = browserOfHar(har.log, items[0]?.headers);
+  if (browser) ctx.browser = browser;
+
+  // Pair preflights with hops, group by group (page, URL, method).
+  const groups = new Map<string, { p: PreflightFacts[]; h: HopFacts[] }>();
+  const group = (scope: string, url: string, method: string) => {
+    const k = `${scope}\n${method}\n${url}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { p: [], h: [] }));
+    return g;
+  };
+  const byKey = new Map<string, Item>();
+  for (const p of preflights) {
+    byKey.set(`p${p.index}`, p);
+    group(p.scope, p.url, requestedMethod(p.headers) ?? '').p.push({
+      key: `p${p.index}`,
+      scope: p.scope,
+      url: p.url,
+      headers: p.headers,
+      startedAt: p.startedAt,
+      endedAt: p.endedAt,
+    });
+  }
+  for (const chain of chains) {
+    const origin = getHeader(chain[0]!.headers, 'origin');
+    const expected = origin && origin !== 'null' ? originPerHop(origin, chain.map((it) => it.url)) : [];
+    chain.forEach((it, i) => {
+      byKey.set(`h${it.index}`, it);
+      const sent = it.response ? getHeader(it.headers, 'origin') : null;
+      const facts: HopFacts = { key: `h${it.index}`, scope: it.scope, url: it.url, method: it.method, startedAt: it.startedAt, endedAt: it.endedAt };
+      if (sent !== null) facts.origins = [sent];
+      else if (expected[i] !== undefined) facts.origins = [expected[i]!];
+      facts.headerNames = new Set(it.headers.map((h) => h.name.toLowerCase()));
+      group(it.scope, it.url, it.method).h.push(facts);
+    });
+  }
+  const preflightOf = new Map<Item, Item>();
+  const paired = new Set<Item>();
+  for (const g of groups.values()) {
+    if (!g.p.length) continue;
+    for (const [p, h] of pairPreflights(g.p, g.h)) {
+      preflightOf.set(byKey.get(h)!, byKey.get(p)!);
+      paired.add(byKey.get(p)!);
+    }
+  }
+
+  const flows = chains.map((chain) => flowOfChain(chain, preflightOf, har.log, ctx));
+  for (const p of preflights) {
+    if (paired.has(p)) continue;
+    // A preflight whose request is not in the file: a flow of its own, for what it asked about.
+    const asked: Item = { ...p, method: requestedMethod(p.headers) ?? 'GET', headers: [], preflight: false, cookies: false, hasBody: false };
+    delete asked.response;
+    delete asked.error;
+    const flow = flowOfChain([asked], new Map([[asked, p]]), har.log, ctx);
+    flow.inferred.push({ field: 'method', from: "only the preflight is in the HAR: its Access-Control-Request-Method" });
+    flows.push(flow);
+  }
+  flows.sort(compareFlows);
+  return withPreflightCacheHits(flows, ctx.browser?.name ?? 'chrome');
+}
+
+/** Marks the flows served by an earlier flow's cached preflight. */
+export function withPreflightCacheHits(flows: Flow[], browser: BrowserName): Flow[] {
+  const cache = new Map<string, CachedPreflight[]>();
+  return flows.map((flow) => {
+    const hit = findPreflightCacheHit(flow, (url) => cache.get(url) ?? [], browser);
+    for (const e of cacheEntriesOf(flow)) {
+      let list = cache.get(e.url);
+      if (!list) cache.set(e.url, (list = []));
+      list.push(e);
+    }
+    return hit ? { ...flow, preflightCacheHit: hit } : flow;
+  });
+}
