@@ -1,0 +1,134 @@
+/**
+ * What Firefox would report for the same flow. Firefox checks in its own order, so the same
+ * exchange can fail there for another reason (or not at all).
+ * Firefox: netwerk/protocol/http/nsCORSListenerProxy.cpp (CheckRequestApproved,
+ * nsCORSPreflightListener::CheckPreflightRequestApproved, AsyncOnChannelRedirect, UpdateChannel).
+ */
+import type { Flow, Header } from '../model/index.ts';
+import { headerLineCount, isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
+import { methodAfterRedirect } from '../fetch/method.ts';
+import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
+import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
+import { taintsOrigin } from '../fetch/redirect.ts';
+import { hopUrl, redirectTarget, wireOrigin } from './hop-state.ts';
+import type { FirefoxLine } from '../explain/firefox.ts';
+
+export interface FirefoxReport {
+  /** Console lines, in order; empty when Firefox lets the flow through. */
+  lines: FirefoxLine[];
+  /** The Authorization-under-`*` warning, when Firefox would print it. */
+  warning: FirefoxLine | null;
+}
+
+/** The main request failing after a failed preflight or redirect: Firefox prints this second. */
+const didNotSucceed = (url: string): FirefoxLine => ({ key: 'CORSDidNotSucceed2', url });
+
+/** CheckRequestApproved on one response: ACAO lines, presence, `*` with credentials, match, ACAC. */
+function accessCheck(url: string, status: number, headers: Header[], withCredentials: boolean, origin: string): FirefoxLine | null {
+  if (headerLineCount(headers, 'Access-Control-Allow-Origin') > 1) return { key: 'CORSMultipleAllowOriginNotAllowed', url };
+  const allowOrigin = normalizedHeader(headers, 'Access-Control-Allow-Origin');
+  if (allowOrigin === null) return { key: 'CORSMissingAllowOrigin2', url, param: String(status) };
+  if (withCredentials && allowOrigin === '*') return { key: 'CORSNotSupportingCredentials', url };
+  if ((withCredentials || allowOrigin !== '*') && allowOrigin !== origin) {
+    return { key: 'CORSAllowOriginNotMatchingOrigin', url, param: allowOrigin };
+  }
+  if (withCredentials && normalizedHeader(headers, 'Access-Control-Allow-Credentials') !== 'true') {
+    return { key: 'CORSMissingAllowCredentials', url };
+  }
+  return null;
+}
+
+/** Firefox's tokenizer keeps empty items out and checks each item is a token. */
+function items(value: string | null): string[] {
+  return (value ?? '').split(',').map(trimLws).filter((v) => v !== '');
+}
+
+interface PreflightJudgement {
+  line: FirefoxLine | null;
+  warning: FirefoxLine | null;
+}
+
+function preflightCheck(url: string, method: string, unsafe: string[], status: number, headers: Header[], withCredentials: boolean, origin: string): PreflightJudgement {
+  const access = accessCheck(url, status, headers, withCredentials, origin);
+  if (access) return { line: access, warning: null };
+  if (!isOkStatus(status)) return { line: { key: 'CORSPreflightDidNotSucceed3', url, param: String(status) }, warning: null };
+  let found = method === 'GET' || method === 'HEAD' || method === 'POST';
+  for (const m of items(normalizedHeader(headers, 'Access-Control-Allow-Methods'))) {
+    if (!isToken(m)) return { line: { key: 'CORSInvalidAllowMethod', url, param: m }, warning: null };
+    found ||= (m === '*' && !withCredentials) || m === method;
+  }
+  if (!found) return { line: { key: 'CORSMethodNotFound', url }, warning: null };
+  const allowed: string[] = [];
+  let wildcard = false;
+  let listsAuthorization = false;
+  for (const h of items(normalizedHeader(headers, 'Access-Control-Allow-Headers'))) {
+    if (!isToken(h)) return { line: { key: 'CORSInvalidAllowHeader', url, param: h }, warning: null };
+    if (h === '*' && !withCredentials) wildcard = true;
+    else allowed.push(lowerAscii(h));
+    if (lowerAscii(h) === 'authorization') listsAuthorization = true;
+  }
+  let warning: FirefoxLine | null = null;
+  for (const name of [...unsafe].sort()) {
+    if (wildcard && name !== 'authorization') continue;
+    // network.cors_preflight.authorization_covered_by_wildcard (on by default): warn, let it through.
+    if (wildcard && !listsAuthorization) {
+      warning = { key: 'CORSAllowHeaderFromPreflightDeprecation', url };
+      continue;
+    }
+    if (!allowed.includes(name)) return { line: { key: 'CORSMissingAllowHeaderFromPreflight2', url, param: name }, warning };
+  }
+  return { line: null, warning };
+}
+
+export function firefoxWalk(flow: Flow): FirefoxReport {
+  const req = flow.request;
+  const report: FirefoxReport = { lines: [], warning: null };
+  if (req.mode !== 'cors') return report;
+  const pageOrigin = normalizeOrigin(req.origin);
+  const withCredentials = req.credentials === 'include';
+  let url = hopUrl(flow.hops[0], req.url);
+  let method = req.method;
+  let headers = safeHeaders(req.headers);
+  let crossSite = false;
+  let tainted = false;
+  for (let i = 0; i < flow.hops.length; i++) {
+    const hop = flow.hops[i]!;
+    url = hopUrl(hop, url);
+    if (!crossSite && !isSameOrigin(pageOrigin, url)) crossSite = true;
+    if (!crossSite) {
+      const location = redirectTarget(hop.response, url);
+      if (!location) return report;
+      url = location;
+      continue;
+    }
+    if (!isHttpScheme(url)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url }] };
+    const origin = wireOrigin(hop.request?.headers) ?? (tainted ? 'null' : pageOrigin);
+    const unsafe = corsUnsafeRequestHeaders(headers, 'firefox').names;
+    const needsPreflight = !['get', 'post', 'head'].includes(method.toLowerCase()) || unsafe.length > 0;
+    if (needsPreflight && hop.preflight?.response) {
+      const pf = hop.preflight.response;
+      if (redirectTarget(pf, url) !== null) {
+        return { ...report, lines: [{ key: 'CORSExternalRedirectNotAllowed', url }, didNotSucceed(url)] };
+      }
+      const judged = preflightCheck(url, method, unsafe, Number(pf.status), safeHeaders(pf.headers), withCredentials, wireOrigin(hop.preflight.request?.headers) ?? origin);
+      report.warning ??= judged.warning;
+      if (judged.line) return { ...report, lines: [judged.line, didNotSucceed(url)] };
+    }
+    const response = hop.response;
+    if (!response) return report;
+    const respHeaders = safeHeaders(response.headers);
+    const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
+    const location = redirectTarget(response, url);
+    if (access) return { ...report, lines: location ? [access, didNotSucceed(url)] : [access] };
+    if (!location) return report;
+    // A redirect to a URL with userinfo is refused without a reason of its own.
+    if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };
+    if (taintsOrigin(location, url, pageOrigin)) tainted = true;
+    const next = methodAfterRedirect(Number(response.status), method);
+    if (next !== method) headers = headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
+    method = next;
+    url = location;
+    if (!flow.hops[i + 1] && !isHttpScheme(location)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url: location }] };
+  }
+  return report;
+}

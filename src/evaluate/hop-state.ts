@@ -1,0 +1,58 @@
+/**
+ * What the browser carries from hop to hop while it follows a flow: the current method and author
+ * headers, the CORS flag, the tainted origin and the redirect count.
+ */
+import type { Header, Hop, WireResponse } from '../model/index.ts';
+import { normalizedHeader, isRedirectStatus, safeHeaders } from '../fetch/http.ts';
+import { parseUrl } from '../fetch/origin.ts';
+import { addressSpaceOf } from '../fetch/address-space.ts';
+import type { AddressSpace } from '../model/index.ts';
+
+export interface HopState {
+  url: string;
+  method: string;
+  headers: Header[];
+  corsFlag: boolean;
+  tainted: boolean;
+  redirects: number;
+}
+
+/** The URL a hop asked for: its own request URL when usable, else the one the previous redirect named. */
+export function hopUrl(hop: Hop | undefined, expected: string): string {
+  const own = hop?.request?.url;
+  return typeof own === 'string' && parseUrl(own) ? own : expected;
+}
+
+/**
+ * Where a response redirects to, resolved against the request URL; null when it is not a redirect
+ * (a 3xx without Location is an ordinary response). Location with several lines fails to parse in
+ * browsers; we take the first line as Chromium's net stack does.
+ */
+export function redirectTarget(response: WireResponse | undefined, requestUrl: string): string | null {
+  if (!response) return null;
+  const status = Number(response.status);
+  if (!(isRedirectStatus(status) || status === 300)) return null;
+  if (typeof response.redirectURL === 'string' && response.redirectURL !== '') return response.redirectURL;
+  const headers = safeHeaders(response.headers);
+  const first = headers.find((h) => h.name.toLowerCase() === 'location');
+  if (!first) return null;
+  const u = parseUrl(first.value.trim(), parseUrl(requestUrl) ? requestUrl : undefined);
+  return u ? u.href : first.value.trim();
+}
+
+/** The server's address space for a hop, from what the capture says or from its IP. */
+export function targetAddressSpace(hop: Hop): AddressSpace | null {
+  return (
+    hop.addressSpace ??
+    hop.preflight?.addressSpace ??
+    addressSpaceOf(hop.response?.serverIPAddress) ??
+    addressSpaceOf(hop.preflight?.response?.serverIPAddress) ??
+    null
+  );
+}
+
+/** The Origin header the capture saw on a request, if it saw one. */
+export function wireOrigin(headers: unknown): string | null {
+  const value = normalizedHeader(safeHeaders(headers), 'Origin');
+  return value === null || value === '' || value.includes(',') ? null : value;
+}

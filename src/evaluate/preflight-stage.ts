@@ -1,0 +1,69 @@
+/**
+ * The preflight step of one hop: is a preflight needed, was it seen, and did it let the actual
+ * request through. Chromium: services/network/cors/preflight_controller.cc.
+ */
+import type { Flow, Hop } from '../model/index.ts';
+import type { CheckFailure } from '../fetch/cors-check.ts';
+import { safeHeaders } from '../fetch/http.ts';
+import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
+import type { HopState } from './hop-state.ts';
+import { redirectTarget } from './hop-state.ts';
+
+export interface PreflightStage {
+  needed: boolean;
+  failure: CheckFailure | null;
+  /** A network error ended the preflight (not a CORS failure). */
+  networkError: string | null;
+  /** The preflight has not answered yet. */
+  pending: boolean;
+  authorizationCoveredByWildcard: boolean;
+  note: string | null;
+}
+
+export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string, index: number): PreflightStage {
+  const out: PreflightStage = {
+    needed: false,
+    failure: null,
+    networkError: null,
+    pending: false,
+    authorizationCoveredByWildcard: false,
+    note: null,
+  };
+  if (!s.corsFlag || flow.request.mode !== 'cors') return out;
+  out.needed = preflightNeed(s.method, s.headers).needed;
+  if (!out.needed) return out;
+
+  const pf = hop.preflight;
+  if (!pf) {
+    if (flow.preflightCacheHit || hop.response) {
+      out.note = `Hop ${index}: no preflight was seen; the browser used a cached preflight result (Chromium keeps them up to 2 hours).`;
+      return out;
+    }
+    out.note = `Hop ${index}: the request needed a preflight, but none was captured; the reason it failed cannot be told.`;
+    return out;
+  }
+  const response = pf.response;
+  if (!response) {
+    if (pf.error) out.networkError = pf.error;
+    else if (!hop.error && !flow.error) out.pending = true;
+    else out.networkError = hop.error ?? flow.error ?? null;
+    return out;
+  }
+  // A redirected preflight fails before its headers are looked at.
+  if (redirectTarget(response, pf.request?.url ?? s.url) !== null) {
+    out.failure = { code: 'PreflightDisallowedRedirect', failedParameter: '' };
+    return out;
+  }
+  const result = checkPreflightResponse({
+    url: s.url,
+    status: Number(response.status),
+    headers: safeHeaders(response.headers),
+    method: s.method,
+    requestHeaders: s.headers,
+    credentials: flow.request.credentials,
+    origin,
+  });
+  out.failure = result.failure;
+  out.authorizationCoveredByWildcard = result.authorizationCoveredByWildcard;
+  return out;
+}

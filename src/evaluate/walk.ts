@@ -1,0 +1,204 @@
+/**
+ * Follows a flow hop by hop as Chromium's CORS loader does and stops at the first failure: the
+ * CORS flag, Origin and tainting, Local Network Access, the preflight, the CORS check on every
+ * response, and the redirect rules. Chromium: services/network/cors/cors_url_loader.cc
+ * (StartRequest, OnReceiveRedirect, FollowRedirect, OnReceiveResponse).
+ */
+import type { AddressSpace, CorsError, Flow, Header, Hop, WireResponse } from '../model/index.ts';
+import { corsCheck } from '../fetch/cors-check.ts';
+import { safeHeaders } from '../fetch/http.ts';
+import { isMorePrivate } from '../fetch/address-space.ts';
+import { methodAfterRedirect } from '../fetch/method.ts';
+import { isNetworkFailure } from '../fetch/network-error.ts';
+import {
+  isCorsEnabledScheme,
+  isPotentiallyTrustworthy,
+  isSameOrigin,
+  normalizeOrigin,
+} from '../fetch/origin.ts';
+import { REDIRECT_LIMIT, isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from '../fetch/redirect.ts';
+import { REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
+import type { Tainting } from '../fetch/response-headers.ts';
+import { hopUrl, redirectTarget, targetAddressSpace, wireOrigin, type HopState } from './hop-state.ts';
+import { judgePreflight } from './preflight-stage.ts';
+
+export interface CorsFailure {
+  code: CorsError;
+  failedParameter: string;
+  hop: number;
+  stage: 'preflight' | 'actual';
+  /** The URL Chromium names in its message (the request URL at that moment). */
+  url: string;
+  /** For Local Network Access messages. */
+  addressSpace?: AddressSpace;
+}
+
+export interface Walk {
+  outcome: 'allowed' | 'blocked' | 'not-cors' | 'failed' | 'pending';
+  failure: CorsFailure | null;
+  /** The network error that ended the flow, when the outcome is `failed`. */
+  networkError: { error: string; hop: number; stage: 'preflight' | 'actual'; url: string } | null;
+  originPerHop: (string | null)[];
+  methodPerHop: string[];
+  /** Per hop: the preflight the browser needed (and whether it was seen). */
+  preflightPerHop: { needed: boolean; seen: boolean }[];
+  /** Index of the hop whose response the page got (or would have got). */
+  finalHop: number;
+  finalResponse: WireResponse | null;
+  tainting: Tainting;
+  /** Origin the final response was checked against. */
+  finalOrigin: string;
+  authorizationCoveredByWildcardAt: number | null;
+  notes: string[];
+}
+
+/** The Origin header Chromium puts on a hop (null: none). cors_url_loader.cc StartRequest. */
+function originHeader(flow: Flow, s: HopState): string | null {
+  if (flow.request.mode === 'navigate') return null;
+  if (s.corsFlag || (s.method !== 'GET' && s.method !== 'HEAD')) return s.tainted ? 'null' : normalizeOrigin(flow.request.origin);
+  return null;
+}
+
+export function walk(flow: Flow): Walk {
+  const req = flow.request;
+  const pageOrigin = normalizeOrigin(req.origin);
+  const hops: Hop[] = flow.hops;
+  const w: Walk = {
+    outcome: 'pending',
+    failure: null,
+    networkError: null,
+    originPerHop: [],
+    methodPerHop: [],
+    preflightPerHop: [],
+    finalHop: 0,
+    finalResponse: null,
+    tainting: 'basic',
+    finalOrigin: pageOrigin,
+    authorizationCoveredByWildcardAt: null,
+    notes: [],
+  };
+  const corsMode = req.mode === 'cors' || req.mode === 'same-origin';
+  const s: HopState = {
+    url: hopUrl(hops[0], req.url),
+    method: req.method,
+    headers: safeHeaders(req.headers),
+    corsFlag: false,
+    tainted: false,
+    redirects: 0,
+  };
+  const block = (code: CorsError, failedParameter: string, hop: number, stage: 'preflight' | 'actual', url: string, extra: Partial<CorsFailure> = {}): Walk => {
+    w.outcome = 'blocked';
+    w.failure = { code, failedParameter, hop, stage, url, ...extra };
+    return w;
+  };
+  const fail = (error: string, hop: number, stage: 'preflight' | 'actual', url: string): Walk => {
+    w.outcome = 'failed';
+    w.networkError = { error, hop, stage, url };
+    return w;
+  };
+  const endWithoutResponse = (hop: Hop | undefined, i: number): Walk => {
+    const error = hop?.error ?? flow.error;
+    if (error === undefined || error === '') return w; // still in flight
+    return fail(error, i, 'actual', s.url);
+  };
+
+  if (req.mode === 'navigate' || req.mode === 'websocket') w.notes.push(`A ${req.mode} request is not subject to the CORS check.`);
+
+  for (let i = 0; i < Math.max(hops.length, 1); i++) {
+    const hop = hops[i];
+    w.finalHop = i;
+    // The CORS flag, once set, stays set for the rest of the flow (SetCorsFlagIfNeeded).
+    if (!s.corsFlag && corsMode && !isSameOrigin(pageOrigin, s.url)) s.corsFlag = true;
+    const origin = originHeader(flow, s);
+    w.originPerHop.push(origin);
+    w.methodPerHop.push(s.method);
+    // The Origin the check compares with: what went on the wire, else what Chromium would send.
+    const checkOrigin = wireOrigin(hop?.request?.headers) ?? (s.tainted ? 'null' : pageOrigin);
+
+    if (s.corsFlag && !isCorsEnabledScheme(s.url)) {
+      w.preflightPerHop.push({ needed: false, seen: false });
+      return block('CorsDisabledScheme', '', i, 'actual', s.url);
+    }
+    if (s.corsFlag && req.mode === 'same-origin') {
+      w.preflightPerHop.push({ needed: false, seen: false });
+      return block('DisallowedByMode', '', i, 'actual', s.url);
+    }
+    if (!hop) {
+      w.preflightPerHop.push({ needed: false, seen: false });
+      return endWithoutResponse(hop, i);
+    }
+
+    // Local Network Access: checked when the connection is made, before anything is sent.
+    const client = req.initiatorAddressSpace;
+    const target = targetAddressSpace(hop);
+    if (req.mode !== 'navigate' && client && target && isMorePrivate(target, client)) {
+      if (!isPotentiallyTrustworthy(pageOrigin)) return block('InsecureLocalNetwork', '', i, 'actual', s.url, { addressSpace: target });
+      const answered = !!hop.response || !!hop.preflight?.response;
+      if (!answered && (hop.error ?? flow.error)) {
+        return block('LocalNetworkAccessPermissionDenied', '', i, 'actual', s.url, { addressSpace: target });
+      }
+    }
+
+    const pf = judgePreflight(flow, hop, s, checkOrigin, i);
+    w.preflightPerHop.push({ needed: pf.needed, seen: !!hop.preflight });
+    if (pf.note) w.notes.push(pf.note);
+    if (pf.authorizationCoveredByWildcard && w.authorizationCoveredByWildcardAt === null) w.authorizationCoveredByWildcardAt = i;
+    if (pf.failure) return block(pf.failure.code, pf.failure.failedParameter, i, 'preflight', s.url);
+    if (pf.networkError) return fail(pf.networkError, i, 'preflight', s.url);
+    if (pf.pending) return w;
+
+    const response = hop.response;
+    if (!response) return endWithoutResponse(hop, i);
+    const headers = safeHeaders(response.headers);
+    const location = redirectTarget(response, s.url);
+
+    if (location !== null) {
+      // OnReceiveRedirect: the CORS check on the redirect response comes first.
+      if (s.corsFlag && corsMode) {
+        const access = corsCheck(s.url, headers, req.credentials, checkOrigin);
+        if (access) return block(access.code, access.failedParameter, i, 'actual', s.url);
+      }
+      if (s.redirects++ === REDIRECT_LIMIT) return fail('net::ERR_TOO_MANY_REDIRECTS', i, 'actual', s.url);
+      if (isUnsafeRedirectTarget(location)) return fail('net::ERR_UNSAFE_REDIRECT', i, 'actual', s.url);
+      if (redirectHasForbiddenCredentials(location, req.mode, pageOrigin, s.corsFlag, s.tainted)) {
+        return block('RedirectContainsCredentials', '', i, 'actual', s.url);
+      }
+      if (taintsOrigin(location, s.url, pageOrigin)) s.tainted = true;
+      const method = methodAfterRedirect(Number(response.status), s.method);
+      if (method !== s.method) s.headers = s.headers.filter((h: Header) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
+      s.method = method;
+      s.url = hopUrl(hops[i + 1], location);
+      if (hops[i + 1] === undefined) {
+        // The flow stops at the redirect: a non-HTTP target fails CORS at the new URL, else we wait.
+        if (corsMode && !isCorsEnabledScheme(location) && !isSameOrigin(pageOrigin, location)) {
+          w.originPerHop.push(originHeader(flow, { ...s, corsFlag: true }));
+          w.methodPerHop.push(s.method);
+          return block('CorsDisabledScheme', '', i + 1, 'actual', location);
+        }
+        return endWithoutResponse(undefined, i);
+      }
+      continue;
+    }
+
+    // The final response.
+    w.finalResponse = response;
+    w.finalOrigin = checkOrigin;
+    if (s.corsFlag && corsMode) {
+      const access = corsCheck(s.url, headers, req.credentials, checkOrigin);
+      if (access) return block(access.code, access.failedParameter, i, 'actual', s.url);
+      w.tainting = 'cors';
+      w.outcome = 'allowed';
+    } else {
+      const crossOrigin = s.tainted || !isSameOrigin(pageOrigin, s.url);
+      w.tainting = req.mode === 'no-cors' && crossOrigin ? 'opaque' : 'basic';
+      w.outcome = 'not-cors';
+    }
+    const error = hop.error ?? flow.error;
+    if (error && isNetworkFailure(error)) return fail(error, i, 'actual', s.url);
+    if (error && w.outcome === 'allowed') {
+      w.notes.push(`The browser reported ${error} although the CORS checks pass; another policy may have stopped it.`);
+    }
+    return w;
+  }
+  return w;
+}

@@ -1,0 +1,77 @@
+/**
+ * Findings that do not block the flow but that a developer should hear about. Each is decided from
+ * this flow alone; reflection of any origin needs several flows (see evaluateAll).
+ */
+import type { Finding, Flow, Header } from '../model/index.ts';
+import { lowerAscii, normalizedHeader, safeHeaders } from '../fetch/http.ts';
+import { preflightMaxAge } from '../fetch/preflight.ts';
+import type { Readability } from '../fetch/response-headers.ts';
+import { parseExposeHeaders } from '../fetch/response-headers.ts';
+import { CHROME_AUTHORIZATION_WILDCARD_ISSUE } from '../explain/chrome.ts';
+import { firefoxLine } from '../explain/firefox.ts';
+import type { FirefoxReport } from './firefox-walk.ts';
+import { warningFinding } from './findings.ts';
+import type { Walk } from './walk.ts';
+
+const hasVaryOrigin = (headers: Header[]): boolean => {
+  const vary = normalizedHeader(headers, 'Vary');
+  return vary !== null && vary.split(',').some((v) => ['origin', '*'].includes(lowerAscii(v.trim())));
+};
+
+export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, readable: Readability): Finding[] {
+  const out: Finding[] = [];
+  const urlOf = (i: number) => flow.hops[i]?.request?.url ?? flow.request.url;
+
+  if (w.authorizationCoveredByWildcardAt !== null || firefox.warning) {
+    const hop = w.authorizationCoveredByWildcardAt ?? 0;
+    out.push(
+      warningFinding(flow, w, {
+        code: 'AuthorizationCoveredByWildcard',
+        hop,
+        stage: 'preflight',
+        url: urlOf(hop),
+        failedParameter: 'authorization',
+        messages: {
+          chrome: w.authorizationCoveredByWildcardAt !== null ? CHROME_AUTHORIZATION_WILDCARD_ISSUE : null,
+          firefox: firefox.warning ? firefoxLine(firefox.warning) : null,
+        },
+      }),
+    );
+  }
+
+  // Preflights whose Access-Control-Max-Age exceeds Chromium's 2-hour cap.
+  flow.hops.forEach((hop, i) => {
+    const pf = hop.preflight?.response;
+    if (!pf) return;
+    const age = preflightMaxAge(safeHeaders(pf.headers));
+    if (age.capped) {
+      out.push(warningFinding(flow, w, { code: 'PreflightMaxAgeCapped', hop: i, stage: 'preflight', url: urlOf(i), failedParameter: String(age.given) }));
+    }
+  });
+
+  // `*` on any response that sets cookies.
+  flow.hops.forEach((hop, i) => {
+    const headers = safeHeaders(hop.response?.headers);
+    if (normalizedHeader(headers, 'Access-Control-Allow-Origin') === '*' && normalizedHeader(headers, 'Set-Cookie') !== null) {
+      out.push(warningFinding(flow, w, { code: 'WildcardOriginWithSetCookie', hop: i, stage: 'actual', url: urlOf(i) }));
+    }
+  });
+
+  if (w.outcome === 'allowed' && w.finalResponse) {
+    const i = w.finalHop;
+    const headers = safeHeaders(w.finalResponse.headers);
+    const allowOrigin = normalizedHeader(headers, 'Access-Control-Allow-Origin');
+    if (allowOrigin === 'null') {
+      out.push(warningFinding(flow, w, { code: 'AllowOriginNull', hop: i, stage: 'actual', url: urlOf(i), failedParameter: 'null' }));
+    }
+    if (allowOrigin !== null && allowOrigin !== '*' && !hasVaryOrigin(headers)) {
+      out.push(warningFinding(flow, w, { code: 'MissingVaryOrigin', hop: i, stage: 'actual', url: urlOf(i), failedParameter: allowOrigin }));
+    }
+    const exposed = parseExposeHeaders(normalizedHeader(headers, 'Access-Control-Expose-Headers'));
+    if (flow.request.credentials === 'include' && exposed.has('*')) {
+      const hidden = readable.hidden.filter((h) => h.reason === 'wildcard-with-credentials').map((h) => h.name);
+      out.push(warningFinding(flow, w, { code: 'ExposeHeadersWildcardWithCredentials', hop: i, stage: 'actual', url: urlOf(i), failedParameter: '*', expose: hidden }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * Chromium 156's console text for each CorsError, as printed (checked against the running browser;
+ * the source is third_party/blink/renderer/platform/loader/cors/cors_error_string.cc GetErrorString).
+ * Rules decide the code; this table only words it.
+ */
+import type { AddressSpace, CorsError, InitiatorType } from '../model/index.ts';
+import { CORS_ENABLED_SCHEMES } from '../fetch/origin.ts';
+
+export interface ChromeMessageInput {
+  code: CorsError;
+  initiator: InitiatorType;
+  /** The URL the page asked for. */
+  firstUrl: string;
+  /** The URL of the request that failed (differs after redirects). */
+  lastUrl: string;
+  /** The page's serialized origin (Chromium prints the page's origin even when the request carried `null`). */
+  origin: string;
+  failedParameter: string;
+  addressSpace?: AddressSpace;
+}
+
+/**
+ * "fetch", "XMLHttpRequest", "script"…: Blink's Resource::ResourceTypeToString, lower-cased when its
+ * second letter is lower-case ("CSS stylesheet" keeps its capitals).
+ */
+export function resourceKind(initiator: InitiatorType): string {
+  switch (initiator) {
+    case 'fetch':
+      return 'fetch';
+    case 'xmlhttprequest':
+      return 'XMLHttpRequest';
+    case 'script':
+      return 'script';
+    case 'image':
+      return 'image';
+    case 'stylesheet':
+      return 'CSS stylesheet';
+    case 'font':
+      return 'font';
+    case 'media':
+      return 'video';
+    case 'document':
+      return 'document';
+    default:
+      return 'resource';
+  }
+}
+
+/** Codes whose reason follows "Response to preflight request doesn't pass access control check: ". */
+const PREFLIGHT_PREFIXED = new Set<CorsError>([
+  'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials',
+  'PreflightInvalidStatus',
+  'PreflightDisallowedRedirect',
+]);
+
+/** Chromium 156 adds this to fetch() messages about a bad Access-Control-Allow-Origin value. */
+const FETCH_VALID_VALUE = ' Have the server send the header with a valid value.';
+const XHR_CREDENTIALS = ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
+
+/** The reason part of the message, extra sentences per initiator included. */
+export function chromeReason(i: ChromeMessageInput): string {
+  const hint = i.failedParameter;
+  const fetch = i.initiator === 'fetch';
+  const xhr = i.initiator === 'xmlhttprequest';
+  const space = i.addressSpace ?? 'unknown';
+  switch (i.code) {
+    case 'DisallowedByMode':
+      return 'Cross origin requests are not allowed by request mode.';
+    case 'InvalidResponse':
+      return 'The response is invalid.';
+    case 'WildcardOriginNotAllowed':
+    case 'PreflightWildcardOriginNotAllowed':
+      return `The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.${xhr ? XHR_CREDENTIALS : ''}`;
+    case 'MissingAllowOriginHeader':
+    case 'PreflightMissingAllowOriginHeader':
+      // Chromium 132's source appended an opaque-response hint for fetch; 156 prints none.
+      return "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
+      return `The 'Access-Control-Allow-Origin' header contains multiple values '${hint}', but only one is allowed.${fetch ? FETCH_VALID_VALUE : ''}`;
+    case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
+      return `The 'Access-Control-Allow-Origin' header contains the invalid value '${hint}'.${fetch ? FETCH_VALID_VALUE : ''}`;
+    case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
+      return `The 'Access-Control-Allow-Origin' header has a value '${hint}' that is not equal to the supplied origin.${fetch ? FETCH_VALID_VALUE : ''}`;
+    case 'InvalidAllowCredentials':
+    case 'PreflightInvalidAllowCredentials':
+      return `The value of the 'Access-Control-Allow-Credentials' header in the response is '${hint}' which must be 'true' when the request's credentials mode is 'include'.${xhr ? XHR_CREDENTIALS : ''}`;
+    case 'CorsDisabledScheme':
+      return `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES.join(', ')}.`;
+    case 'PreflightInvalidStatus':
+      return 'It does not have HTTP ok status.';
+    case 'PreflightDisallowedRedirect':
+      return 'Redirect is not allowed for a preflight request.';
+    // The external-request preflight (CORS-RFC1918) is gone from Chromium; the enum keeps the
+    // values. Texts from the Chromium source that last printed them.
+    case 'PreflightMissingAllowExternal':
+      return "No 'Access-Control-Allow-External' header was present in the preflight response for this external request (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').";
+    case 'PreflightInvalidAllowExternal':
+      return `The 'Access-Control-Allow-External' header in the preflight response for this external request had a value of '${hint}',  not 'true' (This is an experimental header which is defined in 'https://wicg.github.io/cors-rfc1918/').`;
+    case 'InvalidAllowMethodsPreflightResponse':
+      return 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.';
+    case 'InvalidAllowHeadersPreflightResponse':
+      return 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.';
+    case 'MethodDisallowedByPreflightResponse':
+      return `Method ${hint} is not allowed by Access-Control-Allow-Methods in preflight response.`;
+    case 'HeaderDisallowedByPreflightResponse':
+      return `Request header field ${hint} is not allowed by Access-Control-Allow-Headers in preflight response.`;
+    case 'RedirectContainsCredentials':
+      // Chromium 156 reports no failedParameter here, so the quotes stay empty.
+      return `Redirect location '${hint}' contains a username and password, which is disallowed for cross-origin requests.`;
+    case 'InsecureLocalNetwork':
+      return `The request client is not a secure context and the resource is in more-private address space \`${space}\`.`;
+    case 'InvalidLocalNetworkAccess':
+      return `Request had a target IP address space of \`${space}\` yet the resource is in address space \`${space}\`.`;
+    case 'LocalNetworkAccessPermissionDenied':
+      return `Permission was denied for this request to access the \`${space}\` address space.`;
+    case 'NoCorsRedirectModeNotFollow':
+      return 'Request mode is "no-cors" but the redirect mode is not "follow".';
+  }
+}
+
+/** Blink's KURL::ElidedString: URLs over 1024 characters keep their first and last 511. */
+function elided(url: string): string {
+  return url.length <= 1024 ? url : `${url.slice(0, 511)}...${url.slice(-511)}`;
+}
+
+/** The whole console line Chromium 156 prints for a CORS failure. */
+export function chromeMessage(i: ChromeMessageInput): string {
+  // Blink stops these before the network: fetch() prints its own "Fetch API cannot load" line.
+  if (i.code === 'DisallowedByMode' && i.initiator === 'fetch' && i.firstUrl === i.lastUrl) {
+    return `Fetch API cannot load ${elided(i.lastUrl)}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${i.origin}.`;
+  }
+  if (i.code === 'NoCorsRedirectModeNotFollow') {
+    return `Fetch API cannot load ${elided(i.lastUrl)}. ${chromeReason(i)}`;
+  }
+  const redirected = i.firstUrl !== i.lastUrl ? `(redirected from '${i.firstUrl}') ` : '';
+  const prefix = PREFLIGHT_PREFIXED.has(i.code) ? "Response to preflight request doesn't pass access control check: " : '';
+  return `Access to ${resourceKind(i.initiator)} at '${i.lastUrl}' ${redirected}from origin '${i.origin}' has been blocked by CORS policy: ${prefix}${chromeReason(i)}`;
+}
+
+/**
+ * Chromium reports `*` covering Authorization as a DevTools issue (Issues panel, deprecation
+ * `AuthorizationCoveredByWildcard`), not on the console. Text: devtools-frontend's deprecation table.
+ */
+export const CHROME_AUTHORIZATION_WILDCARD_ISSUE =
+  'Authorization will not be covered by the wildcard symbol (*) in CORS `Access-Control-Allow-Headers` handling.';

@@ -1,0 +1,101 @@
+/**
+ * Which response headers the page's JavaScript can read, and why the others are hidden.
+ * Fetch "CORS-filtered response", "CORS-safelisted response-header name";
+ * Chromium: blink cors.cc ExtractCorsExposedHeaderNamesList (and its HTTPHeaderNameListParser).
+ */
+import type { CredentialsMode, Header, HiddenHeader, ReadableHeader } from '../model/index.ts';
+import { isTokenChar, lowerAscii, normalizedHeader } from './http.ts';
+
+export const SAFELISTED_RESPONSE_HEADERS = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
+/** Never readable from script, whatever the server says. Fetch "forbidden response-header name". */
+export const FORBIDDEN_RESPONSE_HEADERS = ['set-cookie', 'set-cookie2'];
+
+/**
+ * Parses Access-Control-Expose-Headers the way Blink does: tokens separated by commas with
+ * optional spaces, empty items allowed; any other character voids the whole list.
+ * Returns lower-case names.
+ */
+export function parseExposeHeaders(value: string | null): Set<string> {
+  const out = new Set<string>();
+  if (value === null) return out;
+  let pos = 0;
+  const spaces = () => {
+    while (pos < value.length && (value[pos] === ' ' || value[pos] === '\t')) pos++;
+  };
+  for (;;) {
+    spaces();
+    if (pos >= value.length) return out;
+    if (value[pos] === ',') {
+      pos++;
+      continue;
+    }
+    const start = pos;
+    while (pos < value.length && isTokenChar(value[pos]!)) pos++;
+    if (pos === start) return new Set();
+    out.add(lowerAscii(value.slice(start, pos)));
+    spaces();
+    if (pos >= value.length) return out;
+    if (value[pos] !== ',') return new Set();
+    pos++;
+  }
+}
+
+export type Tainting = 'basic' | 'cors' | 'opaque';
+
+export interface Readability {
+  readable: ReadableHeader[];
+  hidden: HiddenHeader[];
+  /** Lower-case, sorted, unique: what `response.headers.keys()` lists. */
+  names: string[];
+}
+
+/** Sorts each response header name into readable or hidden, with the reason. */
+export function readability(
+  headers: readonly Header[],
+  tainting: Tainting,
+  credentials: CredentialsMode,
+): Readability {
+  const readable = new Map<string, ReadableHeader>();
+  const hidden = new Map<string, HiddenHeader>();
+  const exposed = parseExposeHeaders(normalizedHeader(headers, 'Access-Control-Expose-Headers'));
+  const wildcard = exposed.has('*');
+  const include = credentials === 'include';
+  for (const h of headers) {
+    const name = lowerAscii(h.name);
+    if (readable.has(name) || hidden.has(name)) continue;
+    if (tainting === 'opaque') {
+      hidden.set(name, { name, reason: 'opaque' });
+    } else if (FORBIDDEN_RESPONSE_HEADERS.includes(name)) {
+      hidden.set(name, { name, reason: 'never-readable' });
+    } else if (tainting === 'basic') {
+      readable.set(name, { name, reason: 'same-origin' });
+    } else if (SAFELISTED_RESPONSE_HEADERS.includes(name)) {
+      readable.set(name, { name, reason: 'safelisted' });
+    } else if (exposed.has(name)) {
+      readable.set(name, { name, reason: 'exposed' });
+    } else if (wildcard && !include) {
+      readable.set(name, { name, reason: 'exposed-by-wildcard' });
+    } else {
+      hidden.set(name, { name, reason: wildcard ? 'wildcard-with-credentials' : 'not-safelisted' });
+    }
+  }
+  return {
+    readable: [...readable.values()],
+    hidden: [...hidden.values()],
+    names: [...readable.keys()].sort(),
+  };
+}
+
+/** Everything hidden: a blocked or failed response gives script nothing. */
+export function nothingReadable(headers: readonly Header[]): Readability {
+  return readability(headers, 'opaque', 'omit');
+}
