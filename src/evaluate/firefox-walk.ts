@@ -120,7 +120,7 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     const location = redirectTarget(response, url);
     if (access) return { ...report, lines: location ? [access, didNotSucceed(url)] : [access] };
-    if (!location) return report;
+    if (!location || req.redirect === 'manual' || req.redirect === 'error') return report;
     // A redirect to a URL with userinfo is refused without a reason of its own.
     if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };
     if (taintsOrigin(location, url, pageOrigin)) tainted = true;

@@ -53,6 +53,7 @@ export function sanitizeFlow(raw: Flow): Flow {
     origin: str(r.origin, 'null') || 'null',
     topLevelUrl: optStr(r.topLevelUrl),
     hasBody: r.hasBody === true,
+    redirect: r.redirect === 'error' || r.redirect === 'manual' || r.redirect === 'follow' ? r.redirect : undefined,
     initiatorAddressSpace: space(r.initiatorAddressSpace),
   };
   const hops: Hop[] = (Array.isArray(f.hops) ? f.hops : []).map((h, i) => {

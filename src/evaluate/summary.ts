@@ -15,6 +15,7 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
     }
     case 'not-cors':
       if (flow.request.mode === 'no-cors' && w.tainting === 'opaque') return `Not checked by CORS: no-cors request, the page gets an opaque response.`;
+      if (flow.request.redirect === 'manual' && w.tainting === 'opaque') return `Not checked further: redirect "manual", the page gets an opaque-redirect response.`;
       if (flow.request.mode === 'navigate' || flow.request.mode === 'websocket') return `Not checked by CORS: ${flow.request.mode} request.`;
       return `Not checked by CORS: same-origin request.`;
     case 'failed':

@@ -103,6 +103,13 @@ export function walk(flow: Flow): Walk {
   };
 
   if (req.mode === 'navigate' || req.mode === 'websocket') w.notes.push(`A ${req.mode} request is not subject to the CORS check.`);
+  // Blink refuses this combination before any request (checked in Chromium 156).
+  if (req.mode === 'no-cors' && req.redirect !== undefined && req.redirect !== 'follow') {
+    w.originPerHop.push(null);
+    w.methodPerHop.push(s.method);
+    w.preflightPerHop.push({ needed: false, seen: false });
+    return block('NoCorsRedirectModeNotFollow', '', 0, 'actual', s.url);
+  }
 
   for (let i = 0; i < Math.max(hops.length, 1); i++) {
     const hop = hops[i];
@@ -158,11 +165,22 @@ export function walk(flow: Flow): Walk {
         const access = corsCheck(s.url, headers, req.credentials, checkOrigin);
         if (access) return block(access.code, access.failedParameter, i, 'actual', s.url);
       }
+      if (req.redirect === 'manual') {
+        // The page gets an opaque-redirect response: nothing readable, nothing followed.
+        w.finalResponse = response;
+        w.finalOrigin = checkOrigin;
+        w.tainting = 'opaque';
+        w.outcome = 'not-cors';
+        w.notes.push('redirect: "manual" — the page gets an opaque-redirect response (status 0).');
+        return w;
+      }
       if (s.redirects++ === REDIRECT_LIMIT) return fail('net::ERR_TOO_MANY_REDIRECTS', i, 'actual', s.url);
       if (isUnsafeRedirectTarget(location)) return fail('net::ERR_UNSAFE_REDIRECT', i, 'actual', s.url);
       if (redirectHasForbiddenCredentials(location, req.mode, pageOrigin, s.corsFlag, s.tainted)) {
         return block('RedirectContainsCredentials', '', i, 'actual', s.url);
       }
+      // redirect: "error" — a network error once the redirect passed the CORS check (Chromium 156).
+      if (req.redirect === 'error') return fail(hop.error && hop.error !== '' ? hop.error : 'net::ERR_FAILED', i, 'actual', s.url);
       if (taintsOrigin(location, s.url, pageOrigin)) s.tainted = true;
       const method = methodAfterRedirect(Number(response.status), s.method);
       if (method !== s.method) s.headers = s.headers.filter((h: Header) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { nothingReadable, parseExposeHeaders, readability } from './response-headers.ts';
+
+const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+
+describe('Access-Control-Expose-Headers parsing (Blink HTTPHeaderNameListParser)', () => {
+  const p = (v: string) => [...parseExposeHeaders(v)];
+  it('valid lists, with spaces and empty items', () => {
+    expect(p('valid')).toEqual(['valid']);
+    expect(p('a,b')).toEqual(['a', 'b']);
+    expect(p('   a ,  b ')).toEqual(['a', 'b']);
+    expect(p(' \t   \t\t a')).toEqual(['a']);
+    expect(p('a , ')).toEqual(['a']);
+    expect(p(' , a')).toEqual(['a']);
+    expect(p(', , , bb-8,')).toEqual(['bb-8']);
+    expect(p('a, a, b')).toEqual(['a', 'b']);
+    expect(p('X-Foo')).toEqual(['x-foo']);
+  });
+  it('any invalid item voids the list', () => {
+    for (const v of ['not valid', '///', '/a/', ',', ' , ', '', ' ', 'Ł']) expect(p(v)).toEqual([]);
+  });
+});
+
+describe('readable response headers', () => {
+  const resp = h([
+    ['Content-Type', 'text/plain'],
+    ['X-A', '1'],
+    ['X-B', '2'],
+    ['Set-Cookie', 'a=b'],
+    ['Access-Control-Allow-Origin', '*'],
+    ['Date', 'x'],
+  ]);
+  it('CORS: safelisted names plus exposed ones; Set-Cookie never', () => {
+    const r = readability([...resp, { name: 'Access-Control-Expose-Headers', value: 'X-B, set-cookie' }], 'cors', 'same-origin');
+    expect(r.names).toEqual(['content-type', 'x-b']);
+    expect(r.hidden.find((x) => x.name === 'x-a')?.reason).toBe('not-safelisted');
+    expect(r.hidden.find((x) => x.name === 'set-cookie')?.reason).toBe('never-readable');
+    expect(r.readable.find((x) => x.name === 'x-b')?.reason).toBe('exposed');
+  });
+  it('* exposes everything without credentials (Set-Cookie still hidden)', () => {
+    const r = readability([...resp, { name: 'Access-Control-Expose-Headers', value: '*' }], 'cors', 'omit');
+    expect(r.names).toEqual(['access-control-allow-origin', 'access-control-expose-headers', 'content-type', 'date', 'x-a', 'x-b']);
+    expect(r.readable.find((x) => x.name === 'x-a')?.reason).toBe('exposed-by-wildcard');
+  });
+  it('* is ignored with credentials; named headers still count', () => {
+    const r = readability([...resp, { name: 'Access-Control-Expose-Headers', value: '*, X-B' }], 'cors', 'include');
+    expect(r.names).toEqual(['content-type', 'x-b']);
+    expect(r.hidden.find((x) => x.name === 'x-a')?.reason).toBe('wildcard-with-credentials');
+  });
+  it('same-origin responses show all but Set-Cookie; opaque ones nothing', () => {
+    expect(readability(resp, 'basic', 'same-origin').names).toEqual(['access-control-allow-origin', 'content-type', 'date', 'x-a', 'x-b']);
+    const opaque = readability(resp, 'opaque', 'omit');
+    expect(opaque.names).toEqual([]);
+    expect(opaque.hidden.every((x) => x.reason === 'opaque')).toBe(true);
+    expect(nothingReadable(resp).names).toEqual([]);
+  });
+  it('one entry per name, whatever its case', () => {
+    const r = readability(h([['X-A', '1'], ['x-a', '2'], ['Content-Length', '3'], ['content-length', '3']]), 'cors', 'omit');
+    expect(r.names).toEqual(['content-length']);
+    expect(r.hidden.map((x) => x.name)).toEqual(['x-a']);
+  });
+});
