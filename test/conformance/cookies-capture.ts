@@ -1,0 +1,107 @@
+/**
+ * Cookie outcomes as Chromium reported them: every Set-Cookie line on every response (stored, or
+ * listed in `responseReceivedExtraInfo.blockedCookies` with its reasons) and every cookie Chromium
+ * associated with a request (`requestWillBeSentExtraInfo.associatedCookies`: sent, or withheld with
+ * reasons). Audits CookieIssue warnings are attached to the cookie they name.
+ */
+import type { Protocol } from 'devtools-protocol';
+import type { Hop, StoredCookie } from '../../src/model/index.ts';
+import type { CapturedRequest } from './cdp-capture.ts';
+import type { RecordedCookie } from './recording.ts';
+
+/** Name and value of a Set-Cookie line as RFC 6265bis §5.6 parses them (no `=`: the name is empty). */
+export function setCookiePair(line: string): { name: string; value: string } {
+  const pair = line.split(';', 1)[0] ?? '';
+  const eq = pair.indexOf('=');
+  return eq < 0 ? { name: '', value: pair.trim() } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+}
+
+export function setCookieName(line: string): string {
+  return setCookiePair(line).name;
+}
+
+function setOutcomes(
+  hopIndex: number,
+  stage: 'preflight' | 'actual',
+  hop: { response?: { headers: { name: string; value: string }[] } },
+  extra: Protocol.Network.ResponseReceivedExtraInfoEvent | undefined,
+  jarAfter: StoredCookie[],
+): RecordedCookie[] {
+  const lines = (hop.response?.headers ?? []).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  const blocked = [...(extra?.blockedCookies ?? [])];
+  return lines.map((raw) => {
+    const i = blocked.findIndex((b) => b.cookieLine === raw);
+    const b = i >= 0 ? blocked.splice(i, 1)[0] : undefined;
+    const out: RecordedCookie = {
+      direction: 'set',
+      name: b?.cookie?.name ?? setCookieName(raw),
+      hop: hopIndex,
+      stage,
+      outcome: b && b.blockedReasons.length > 0 ? 'blocked' : 'allowed',
+      reasons: [...(b?.blockedReasons ?? [])].sort(),
+      raw,
+    };
+    // Chromium drops some lines without reporting them (a preflight's, Partitioned without Secure):
+    // whether the cookie is in the jar afterwards tells.
+    const { name, value } = setCookiePair(raw);
+    out.stored = jarAfter.some((c) => c.name === name && c.value === value);
+    if (b?.cookie) {
+      out.domain = b.cookie.domain;
+      out.path = b.cookie.path;
+    }
+    return out;
+  });
+}
+
+function sendOutcomes(hopIndex: number, stage: 'preflight' | 'actual', extra: Protocol.Network.RequestWillBeSentExtraInfoEvent | undefined): RecordedCookie[] {
+  return (extra?.associatedCookies ?? []).map((a) => ({
+    direction: 'send' as const,
+    name: a.cookie.name,
+    hop: hopIndex,
+    stage,
+    outcome: a.blockedReasons.length > 0 ? ('blocked' as const) : ('allowed' as const),
+    reasons: [...a.blockedReasons].sort(),
+    domain: a.cookie.domain,
+    path: a.cookie.path,
+  }));
+}
+
+function attachWarnings(cookies: RecordedCookie[], hops: Hop[], issues: Protocol.Audits.InspectorIssue[], ids: Set<string>): void {
+  for (const issue of issues) {
+    const d = issue.details.cookieIssueDetails;
+    if (!d || !d.request?.requestId || !ids.has(d.request.requestId) || d.cookieWarningReasons.length === 0) continue;
+    const direction = d.operation === 'SetCookie' ? 'set' : 'send';
+    const name = d.cookie?.name ?? (d.rawCookieLine ? setCookieName(d.rawCookieLine) : undefined);
+    const target = cookies.find(
+      (c) =>
+        c.direction === direction &&
+        c.name === name &&
+        (d.cookieUrl === undefined || (c.stage === 'preflight' ? hops[c.hop]?.preflight : hops[c.hop])?.request.url === d.cookieUrl),
+    );
+    if (!target) continue;
+    target.warnings = [...new Set([...(target.warnings ?? []), ...d.cookieWarningReasons])].sort();
+  }
+}
+
+export function cookiesFromCapture(
+  main: CapturedRequest,
+  preflights: CapturedRequest[],
+  hops: Hop[],
+  issues: Protocol.Audits.InspectorIssue[],
+  jarAfter: StoredCookie[],
+): RecordedCookie[] {
+  const out: RecordedCookie[] = [];
+  hops.forEach((hop, i) => {
+    if (hop.preflight) {
+      const p = preflights.find((x) => x.willBeSent[0]?.request.url === hop.preflight!.request.url);
+      out.push(...sendOutcomes(i, 'preflight', p?.extraRequests[0]));
+      out.push(...setOutcomes(i, 'preflight', hop.preflight, p?.extraResponses[0], jarAfter));
+    }
+    if (hop.sent) {
+      out.push(...sendOutcomes(i, 'actual', main.extraRequests[i]));
+      out.push(...setOutcomes(i, 'actual', hop, main.extraResponses[i], jarAfter));
+    }
+  });
+  attachWarnings(out, hops, issues, new Set([main.requestId, ...preflights.map((p) => p.requestId)]));
+  return out;
+}

@@ -1,0 +1,31 @@
+/** Every named conformance scenario, by theme. */
+import type { Scenario } from '../scenario.ts';
+import cookies from './cookies.ts';
+import headersExposed from './headers-exposed.ts';
+import localNetwork from './local-network.ts';
+import networkFailures from './network-failures.ts';
+import noCors from './no-cors.ts';
+import originCheck from './origin-check.ts';
+import preflight from './preflight.ts';
+import redirects from './redirects.ts';
+import simple from './simple.ts';
+import xhr from './xhr.ts';
+
+export const SCENARIOS: Scenario[] = [
+  ...simple,
+  ...preflight,
+  ...originCheck,
+  ...redirects,
+  ...headersExposed,
+  ...xhr,
+  ...noCors,
+  ...networkFailures,
+  ...cookies,
+  ...localNetwork,
+];
+
+const ids = new Set<string>();
+for (const s of SCENARIOS) {
+  if (ids.has(s.id)) throw new Error(`Duplicate conformance scenario id: ${s.id}`);
+  ids.add(s.id);
+}

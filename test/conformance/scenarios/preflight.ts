@@ -1,0 +1,283 @@
+/** Preflighted requests: why a request is preflighted, and each way a preflight can fail or pass. */
+import type { PageRequestSpec } from '../../lab/page-runner.ts';
+import { CROSS_SITE, defineScenarios, type ScenarioEnv } from '../scenario.ts';
+import { acac, acah, acam, acao, location, ok, preflightOk } from './helpers.ts';
+
+const put = (e: ScenarioEnv, extra: Partial<PageRequestSpec> = {}): PageRequestSpec => ({
+  via: 'fetch',
+  url: e.at(CROSS_SITE, 'r'),
+  method: 'PUT',
+  body: '{}',
+  ...extra,
+});
+const withHeader = (e: ScenarioEnv, name: string, value: string): PageRequestSpec => ({
+  via: 'fetch',
+  url: e.at(CROSS_SITE, 'r'),
+  headers: [[name, value]],
+});
+
+export default defineScenarios('preflight', [
+  {
+    id: 'preflight-put-allowed',
+    title: 'PUT allowed by Access-Control-Allow-Methods',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('GET, PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-delete-not-allowed',
+    title: 'DELETE not in Access-Control-Allow-Methods',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('GET, POST')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'DELETE' }),
+  },
+  {
+    id: 'preflight-put-no-acam',
+    title: 'PUT with a preflight that allows the origin but names no methods',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-custom-header-allowed',
+    title: 'X-Api-Key listed in Access-Control-Allow-Headers',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('X-Api-Key')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'X-Api-Key', 'k1'),
+  },
+  {
+    id: 'preflight-custom-header-not-allowed',
+    title: 'X-Api-Key not listed in Access-Control-Allow-Headers',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('X-Other')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'X-Api-Key', 'k1'),
+  },
+  {
+    id: 'preflight-two-headers-one-missing',
+    title: 'Two custom headers, only one allowed: Chromium names the first missing one',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('x-b')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({
+      via: 'fetch',
+      url: e.at(CROSS_SITE, 'r'),
+      headers: [
+        ['X-B', '1'],
+        ['X-A', '2'],
+      ],
+    }),
+  },
+  {
+    id: 'preflight-json-content-type',
+    title: 'Content-Type application/json needs Access-Control-Allow-Headers: Content-Type',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', headers: [['Content-Type', 'application/json']], body: '{}' }),
+  },
+  {
+    id: 'preflight-json-content-type-allowed',
+    title: 'Content-Type application/json allowed',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('content-type')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', headers: [['Content-Type', 'application/json']], body: '{}' }),
+  },
+  {
+    id: 'preflight-long-accept',
+    title: 'An Accept value over 128 bytes is no longer safelisted',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'Accept', `application/${'x'.repeat(130)}`),
+  },
+  {
+    id: 'preflight-accept-unsafe-byte',
+    title: 'An Accept value with a CORS-unsafe byte ("(") is preflighted',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'Accept', 'application/json (v2)'),
+  },
+  {
+    id: 'preflight-content-language-slash',
+    title: 'Content-Language with "/" is not safelisted',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'Content-Language', 'en/US'),
+  },
+  {
+    id: 'preflight-content-type-unsafe-byte-allowed',
+    title: 'text/plain with an unsafe byte is preflighted; allowed when listed',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('Content-Type')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', headers: [['Content-Type', 'text/plain; x="y"']], body: 'a' }),
+  },
+  {
+    id: 'preflight-authorization-listed',
+    title: 'Authorization listed explicitly',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('Authorization')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'Authorization', 'Bearer abc'),
+  },
+  {
+    id: 'preflight-authorization-under-wildcard',
+    title: 'Authorization with Access-Control-Allow-Headers: * (no credentials)',
+    routes: () => ({ r: { preflight: preflightOk(acao('*'), acah('*')), actual: ok(acao('*')) } }),
+    request: (e) => withHeader(e, 'Authorization', 'Bearer abc'),
+  },
+  {
+    id: 'preflight-authorization-and-custom-under-wildcard',
+    title: 'Authorization and X-Api-Key with Access-Control-Allow-Headers: *',
+    routes: () => ({ r: { preflight: preflightOk(acao('*'), acah('*')), actual: ok(acao('*')) } }),
+    request: (e) => ({
+      via: 'fetch',
+      url: e.at(CROSS_SITE, 'r'),
+      headers: [
+        ['Authorization', 'Bearer abc'],
+        ['X-Api-Key', 'k'],
+      ],
+    }),
+  },
+  {
+    id: 'preflight-wildcard-headers-no-credentials',
+    title: 'Access-Control-Allow-Headers: * covers X-Api-Key without credentials',
+    routes: () => ({ r: { preflight: preflightOk(acao('*'), acah('*')), actual: ok(acao('*')) } }),
+    request: (e) => withHeader(e, 'X-Api-Key', 'k'),
+  },
+  {
+    id: 'preflight-wildcard-headers-with-credentials',
+    title: 'Access-Control-Allow-Headers: * is literal with credentials',
+    routes: (e) => ({
+      r: { preflight: preflightOk(acao(e.pageOrigin), acac(), acah('*')), actual: ok(acao(e.pageOrigin), acac()) },
+    }),
+    request: (e) => ({ ...withHeader(e, 'X-Api-Key', 'k'), credentials: 'include' }),
+  },
+  {
+    id: 'preflight-wildcard-methods-no-credentials',
+    title: 'Access-Control-Allow-Methods: * covers PUT without credentials',
+    routes: () => ({ r: { preflight: preflightOk(acao('*'), acam('*')), actual: ok(acao('*')) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-wildcard-methods-with-credentials',
+    title: 'Access-Control-Allow-Methods: * is literal with credentials',
+    routes: (e) => ({
+      r: { preflight: preflightOk(acao(e.pageOrigin), acac(), acam('*')), actual: ok(acao(e.pageOrigin), acac()) },
+    }),
+    request: (e) => put(e, { credentials: 'include' }),
+  },
+  {
+    id: 'preflight-method-lowercase-patch',
+    title: 'fetch method "patch" stays lower-case and does not match PATCH',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PATCH')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'patch', body: '{}' }),
+  },
+  {
+    id: 'preflight-method-patch-allowed',
+    title: 'PATCH allowed by PATCH',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PATCH')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'PATCH', body: '{}' }),
+  },
+  {
+    id: 'preflight-method-lowercase-put-normalized',
+    title: 'fetch method "put" is normalized to PUT',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e, { method: 'put' }),
+  },
+  {
+    id: 'preflight-acam-lowercase',
+    title: 'Access-Control-Allow-Methods: put (lower-case) for a PUT',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('put')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-acah-case-insensitive',
+    title: 'Access-Control-Allow-Headers matches names case-insensitively',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('X-API-KEY')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'x-api-key', 'k'),
+  },
+  {
+    id: 'preflight-acam-unparseable',
+    title: 'Access-Control-Allow-Methods that is not a token list',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PUT; GET')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-acah-unparseable',
+    title: 'Access-Control-Allow-Headers that is not a token list',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('x-api-key, (x)')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => withHeader(e, 'X-Api-Key', 'k'),
+  },
+  {
+    id: 'preflight-acam-empty-items',
+    title: 'Access-Control-Allow-Methods with empty list items (",PUT,,")',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam(',PUT,,')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  ...[301, 302, 307].map((status) => ({
+    id: `preflight-status-${status}`,
+    title: `Preflight answered ${status} with a Location`,
+    routes: (e: ScenarioEnv) => ({
+      r: { preflight: { status, headers: [acao(e.pageOrigin), acam('PUT'), location(e.at(CROSS_SITE, 'other'))] }, actual: ok(acao(e.pageOrigin)) },
+      other: ok(acao(e.pageOrigin)),
+    }),
+    request: (e: ScenarioEnv) => put(e),
+  })),
+  ...[401, 403, 404, 500].map((status) => ({
+    id: `preflight-status-${status}`,
+    title: `Preflight answered ${status} (with good CORS headers)`,
+    routes: (e: ScenarioEnv) => ({ r: { preflight: { status, headers: [acao(e.pageOrigin), acam('PUT')] }, actual: ok(acao(e.pageOrigin)) } }),
+    request: (e: ScenarioEnv) => put(e),
+  })),
+  {
+    id: 'preflight-status-200',
+    title: 'Preflight answered 200 instead of 204 is fine',
+    routes: (e) => ({ r: { preflight: { status: 200, headers: [acao(e.pageOrigin), acam('PUT')], body: 'ok' }, actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-403-no-acao',
+    title: 'Preflight answered 403 without CORS headers (an auth gateway)',
+    routes: () => ({ r: { preflight: { status: 403, body: 'forbidden' }, actual: ok() } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-auth-gateway-login-redirect',
+    title: 'An access proxy answers the preflight with a redirect to its login page',
+    routes: (e) => ({
+      r: { preflight: { status: 302, headers: [location(`${e.origin('login.site-d.test')}/login?next=1`)] }, actual: ok(acao(e.pageOrigin)) },
+    }),
+    request: (e) => ({ ...withHeader(e, 'Authorization', 'Bearer t'), credentials: 'include' }),
+  },
+  {
+    id: 'preflight-missing-acao',
+    title: 'Preflight without Access-Control-Allow-Origin',
+    routes: (e) => ({ r: { preflight: preflightOk(acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-acao-mismatch',
+    title: 'Preflight allows another origin',
+    routes: (e) => ({ r: { preflight: preflightOk(acao('http://app.site-e.test'), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-acao-multiple',
+    title: 'Preflight with two Access-Control-Allow-Origin lines',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acao('*'), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-acao-invalid',
+    title: 'Preflight Access-Control-Allow-Origin that is not an origin',
+    routes: (e) => ({ r: { preflight: preflightOk(acao('app.site-a.test'), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-wildcard-origin-with-credentials',
+    title: 'Preflight answers * to a credentialed request',
+    routes: (e) => ({ r: { preflight: preflightOk(acao('*'), acac(), acam('PUT')), actual: ok(acao(e.pageOrigin), acac()) } }),
+    request: (e) => put(e, { credentials: 'include' }),
+  },
+  {
+    id: 'preflight-acac-missing',
+    title: 'Credentialed preflight without Access-Control-Allow-Credentials',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PUT')), actual: ok(acao(e.pageOrigin), acac()) } }),
+    request: (e) => put(e, { credentials: 'include' }),
+  },
+  {
+    id: 'preflight-ok-actual-missing-acao',
+    title: 'The preflight passes but the actual response lacks Access-Control-Allow-Origin',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PUT')), actual: ok() } }),
+    request: (e) => put(e),
+  },
+  {
+    id: 'preflight-ok-actual-acac-missing',
+    title: 'Credentialed: the preflight passes, the actual response lacks Access-Control-Allow-Credentials',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acac(), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e, { credentials: 'include' }),
+  },
+]);
