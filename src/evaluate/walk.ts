@@ -49,6 +49,8 @@ export interface Walk {
   /** Origin the final response was checked against. */
   finalOrigin: string;
   authorizationCoveredByWildcardAt: number | null;
+  /** A same-origin-mode request was redirected to another origin at this hop (Blink stops it). */
+  sameOriginModeRedirectedAt: number | null;
   notes: string[];
 }
 
@@ -75,6 +77,7 @@ export function walk(flow: Flow): Walk {
     tainting: 'basic',
     finalOrigin: pageOrigin,
     authorizationCoveredByWildcardAt: null,
+    sameOriginModeRedirectedAt: null,
     notes: [],
   };
   const corsMode = req.mode === 'cors' || req.mode === 'same-origin';
@@ -128,7 +131,14 @@ export function walk(flow: Flow): Walk {
     }
     if (s.corsFlag && req.mode === 'same-origin') {
       w.preflightPerHop.push({ needed: false, seen: false });
-      return block('DisallowedByMode', '', i, 'actual', s.url);
+      if (i === 0) return block('DisallowedByMode', '', i, 'actual', s.url);
+      // After a redirect Blink stops the load itself ("Unsafe attempt to load URL …"), with
+      // net::ERR_ABORTED and no CorsError (Chromium 156).
+      w.sameOriginModeRedirectedAt = i;
+      w.originPerHop.pop();
+      w.methodPerHop.pop();
+      w.preflightPerHop.pop();
+      return fail('net::ERR_ABORTED', i, 'actual', s.url);
     }
     if (!hop) {
       w.preflightPerHop.push({ needed: false, seen: false });

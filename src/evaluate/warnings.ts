@@ -7,7 +7,7 @@ import { lowerAscii, normalizedHeader, safeHeaders } from '../fetch/http.ts';
 import { preflightMaxAge } from '../fetch/preflight.ts';
 import type { Readability } from '../fetch/response-headers.ts';
 import { parseExposeHeaders } from '../fetch/response-headers.ts';
-import { CHROME_AUTHORIZATION_WILDCARD_ISSUE } from '../explain/chrome.ts';
+import { chromeUnsafeLoadMessage } from '../explain/chrome.ts';
 import { firefoxLine } from '../explain/firefox.ts';
 import type { FirefoxReport } from './firefox-walk.ts';
 import { warningFinding } from './findings.ts';
@@ -32,9 +32,24 @@ export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, rea
         url: urlOf(hop),
         failedParameter: 'authorization',
         messages: {
-          chrome: w.authorizationCoveredByWildcardAt !== null ? CHROME_AUTHORIZATION_WILDCARD_ISSUE : null,
+          // Chromium prints nothing on the console here: it raises a DevTools issue (see `why`).
+          chrome: null,
           firefox: firefox.warning ? firefoxLine(firefox.warning) : null,
         },
+      }),
+    );
+  }
+
+  if (w.sameOriginModeRedirectedAt !== null) {
+    const i = w.sameOriginModeRedirectedAt;
+    const target = w.networkError?.url ?? urlOf(i);
+    out.push(
+      warningFinding(flow, w, {
+        code: 'SameOriginModeRedirected',
+        hop: i,
+        stage: 'actual',
+        url: target,
+        messages: { chrome: chromeUnsafeLoadMessage(target, flow.request.topLevelUrl ?? `${flow.request.origin}/`), firefox: null },
       }),
     );
   }

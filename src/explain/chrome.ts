@@ -151,3 +151,11 @@ export function chromeMessage(i: ChromeMessageInput): string {
  */
 export const CHROME_AUTHORIZATION_WILDCARD_ISSUE =
   'Authorization will not be covered by the wildcard symbol (*) in CORS `Access-Control-Allow-Headers` handling.';
+
+/**
+ * Blink's console security error when a `same-origin`-mode request is redirected to another origin
+ * (it ends with a newline in Chromium 156's text). The frame URL is the page's document URL.
+ */
+export function chromeUnsafeLoadMessage(url: string, frameUrl: string): string {
+  return `Unsafe attempt to load URL ${url} from frame with URL ${frameUrl}. Domains, protocols and ports must match.\n`;
+}

@@ -117,6 +117,8 @@ export function fixFor(i: FixInput): Fix | null {
       return headerFix(i, 'Access-Control-Allow-Headers', [...new Set(['authorization', ...i.policy.headers])].join(', '), 'List Authorization explicitly.');
     case 'ExposeHeadersWildcardWithCredentials':
       return headerFix(i, 'Access-Control-Expose-Headers', i.policy.expose.join(', ') || 'x-your-header', 'Name each header the page must read.');
+    case 'SameOriginModeRedirected':
+      return noSnippets("Call the final URL directly, or use mode 'cors' and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
     case 'PreflightMaxAgeCapped':
       return { summary: 'Use Access-Control-Max-Age: 7200 or less; Chromium ignores anything longer.', on: 'preflight', header: 'Access-Control-Max-Age', value: '7200', snippets: {} };
   }

@@ -3,6 +3,7 @@
  * Like DevTools' descriptions/cors*.md: texts with placeholders, kept apart from the rules.
  */
 import type { AddressSpace, CorsError, WarningCode } from '../model/index.ts';
+import { CHROME_AUTHORIZATION_WILDCARD_ISSUE } from './chrome.ts';
 
 export interface WhyInput {
   failedParameter: string;
@@ -90,9 +91,13 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
   WildcardOriginWithSetCookie: () =>
     'The response sets a cookie and allows every origin with `*`. `*` only works for requests without credentials, and such requests neither send nor store the cookies the server expects.',
   AuthorizationCoveredByWildcard: () =>
-    'The preflight allows request headers with `*`, and the page sends Authorization. The Fetch standard says `*` does not cover Authorization; Chromium still lets it through but warns it will stop, and Firefox warns too. List Authorization explicitly.',
+    'The preflight allows request headers with `*`, and the page sends Authorization. The Fetch standard says `*` does not cover Authorization; ' +
+    `Chromium still lets it through and reports a deprecation in the DevTools Issues panel ("${CHROME_AUTHORIZATION_WILDCARD_ISSUE}"); ` +
+    'Firefox prints a warning. List Authorization explicitly.',
   ExposeHeadersWildcardWithCredentials: () =>
     '`Access-Control-Expose-Headers: *` does not work for requests with credentials: the page can only read the headers named explicitly.',
+  SameOriginModeRedirected: () =>
+    "The request was made with mode 'same-origin' and the server redirected it to another origin. Chromium stops such a load as unsafe (net::ERR_ABORTED) instead of reporting a CORS error.",
   PreflightMaxAgeCapped: () =>
     'Access-Control-Max-Age asks browsers to cache the preflight result longer than they will: Chromium caps it at 2 hours (7200 s), Firefox at 24 hours.',
 };

@@ -56,6 +56,11 @@ export const WARNING_CODES = [
   'ExposeHeadersWildcardWithCredentials',
   /** The preflight was allowed but its result will not be cached long (Access-Control-Max-Age). */
   'PreflightMaxAgeCapped',
+  /**
+   * A request in mode `same-origin` was redirected to another origin: Chromium stops it as an unsafe
+   * load (net::ERR_ABORTED, a console security error), not with a CorsError.
+   */
+  'SameOriginModeRedirected',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
