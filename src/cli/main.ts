@@ -1,0 +1,136 @@
+/**
+ * The `cors-lens` command. `run(argv, io)` returns the exit code instead of exiting, so tests can
+ * call it in process; bin/cors-lens.js calls it with the real process.
+ *   0  no flow was blocked by CORS
+ *   1  at least one flow was blocked by CORS
+ *   2  unreadable input (or a usage error): the message names the file and the JSON path
+ */
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { createColors } from 'picocolors';
+import type { BrowserName, EvaluationContext } from '../model/index.ts';
+import { analyzeFlows, buildReport, renderHtml, renderJson, renderMarkdown, renderText, type Report } from '../report/index.ts';
+import { analyzeFiles } from './analyze.ts';
+import { parseHeaderOption, runCheck } from './check.ts';
+import { nodeTransport, type Transport } from './transport.ts';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colours only on a terminal. */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** For tests: how `check` reaches the network. */
+  transport?: (opts: { insecure: boolean; timeoutMs: number }) => Transport;
+}
+
+type Format = 'text' | 'json' | 'markdown' | 'html';
+
+function render(report: Report, format: Format, browser: BrowserName, io: Io): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+    default: {
+      const colour = io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+      return renderText(report, { colors: createColors(colour), browser });
+    }
+  }
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text');
+const browserOption = () =>
+  new Option('--browser <browser>', "whose rules and messages to use (default: the HAR's browser, else chrome)").choices(['chrome', 'firefox']);
+const cookiesOption = () =>
+  new Option('--third-party-cookies <setting>', "the user's third-party cookie setting").choices(['allowed', 'blocked']).default('allowed');
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('cors-lens')
+    .description('Explains why cross-origin requests fail, in the browser\'s own words, and what the server must send instead.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run cors-lens --help for usage)');
+
+  program
+    .command('analyze')
+    .description('analyze HAR files (exported from Chrome or Firefox DevTools, or recorded by Playwright)')
+    .argument('<files...>', 'HAR 1.2 files')
+    .addOption(formatOption())
+    .addOption(browserOption())
+    .option('--only-failures', 'list only flows blocked by CORS or failed on the network')
+    .addOption(cookiesOption())
+    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values (redacted by default)')
+    .action(async (files: string[], o: { format: Format; browser?: BrowserName; onlyFailures?: boolean; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean }) => {
+      const result = await analyzeFiles(files, {
+        ...(o.browser ? { browser: o.browser } : {}),
+        thirdPartyCookies: o.thirdPartyCookies,
+        onlyFailures: o.onlyFailures === true,
+        includeSecrets: o.includeSecrets === true,
+      });
+      for (const p of result.problems) io.stderr(`cors-lens: ${p}\n`);
+      if (result.readFiles > 0) {
+        const browser = o.browser ?? result.report.flows.find((f) => f.browser)?.browser?.name ?? 'chrome';
+        io.stdout(render(result.report, o.format, browser === 'firefox' ? 'firefox' : 'chrome', io));
+      }
+      exitCode = result.exitCode;
+    });
+
+  program
+    .command('check')
+    .description('make the preflight and the request a browser would make, against a live server, and judge them')
+    .argument('<url>', 'the URL the page would fetch')
+    .requiredOption('--origin <origin>', 'the origin of the page making the request, e.g. https://app.example.com')
+    .option('--method <method>', 'request method', 'GET')
+    .option('--header <header>', "a header the page sets, 'Name: value' (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--credentials', "credentials: 'include' (cookies, HTTP auth)")
+    .option('--cookie <cookies>', "Cookie header to send when credentials are included, e.g. 'sid=abc'")
+    .addOption(formatOption())
+    .addOption(new Option('--browser <browser>', 'whose rules and messages to use').choices(['chrome', 'firefox']).default('chrome'))
+    .addOption(cookiesOption())
+    .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values in the output')
+    .option('--insecure', 'accept self-signed and otherwise invalid TLS certificates')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', (v: string) => Number(v), 15000)
+    .action(async (url: string, o: { origin: string; method: string; header: string[]; credentials?: boolean; cookie?: string; format: Format; browser: BrowserName; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean; insecure?: boolean; timeout: number }) => {
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not an http(s) URL`);
+      if (!URL.canParse(o.origin) && o.origin !== 'null') throw new UsageError(`--origin "${o.origin}" is not an origin (e.g. https://app.example.com)`);
+      let headers;
+      try {
+        headers = o.header.map(parseHeaderOption);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const transport = (io.transport ?? nodeTransport)({ insecure: o.insecure === true, timeoutMs: o.timeout });
+      const flow = await runCheck(
+        { url, origin: o.origin, method: o.method, headers, credentials: o.credentials === true, browser: o.browser, ...(o.cookie ? { cookie: o.cookie } : {}) },
+        transport,
+      );
+      const ctx: EvaluationContext = { browser: o.browser, thirdPartyCookies: o.thirdPartyCookies };
+      const report = buildReport(analyzeFlows([flow], ctx), { includeSecrets: o.includeSecrets === true });
+      io.stdout(render(report, o.format, o.browser, io));
+      exitCode = report.summary.blocked > 0 ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`cors-lens: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`cors-lens: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}

@@ -1,0 +1,79 @@
+/**
+ * Sends one HTTP request with exactly the headers given (names, case and order kept), which
+ * Node's fetch cannot do (it refuses to set Origin and other forbidden headers). Network errors
+ * are named the way Chromium names them, so the evaluator reads them as it reads a capture.
+ */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Header, WireResponse } from '../model/index.ts';
+
+export interface SendOptions {
+  insecure: boolean;
+  timeoutMs: number;
+}
+
+export type Sent = { response: WireResponse } | { error: string; detail: string };
+
+export type Transport = (method: string, url: string, headers: readonly Header[]) => Promise<Sent>;
+
+/** Node's error codes → Chromium's net error names (net/base/net_error_list.h). */
+const NET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
+  ECONNRESET: 'net::ERR_CONNECTION_RESET',
+  ENOTFOUND: 'net::ERR_NAME_NOT_RESOLVED',
+  EAI_AGAIN: 'net::ERR_NAME_NOT_RESOLVED',
+  ETIMEDOUT: 'net::ERR_TIMED_OUT',
+  EHOSTUNREACH: 'net::ERR_ADDRESS_UNREACHABLE',
+  ENETUNREACH: 'net::ERR_INTERNET_DISCONNECTED',
+  EPROTO: 'net::ERR_SSL_PROTOCOL_ERROR',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'net::ERR_CERT_AUTHORITY_INVALID',
+  SELF_SIGNED_CERT_IN_CHAIN: 'net::ERR_CERT_AUTHORITY_INVALID',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'net::ERR_CERT_AUTHORITY_INVALID',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'net::ERR_CERT_AUTHORITY_INVALID',
+  CERT_HAS_EXPIRED: 'net::ERR_CERT_DATE_INVALID',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'net::ERR_CERT_COMMON_NAME_INVALID',
+};
+
+function headersOf(res: IncomingMessage): Header[] {
+  const out: Header[] = [];
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) out.push({ name: res.rawHeaders[i]!, value: res.rawHeaders[i + 1]! });
+  return out;
+}
+
+export function nodeTransport(opts: SendOptions): Transport {
+  return (method, url, headers) =>
+    new Promise<Sent>((resolve) => {
+      const u = new URL(url);
+      const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+      const outgoing: Record<string, string> = {};
+      for (const h of headers) outgoing[h.name] = h.name in outgoing ? `${outgoing[h.name]}, ${h.value}` : h.value;
+      let settled = false;
+      const done = (s: Sent) => {
+        if (!settled) {
+          settled = true;
+          resolve(s);
+        }
+      };
+      try {
+        const req = send(
+          u,
+          { method, headers: outgoing, rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs, agent: false },
+          (res) => {
+            const response: WireResponse = { status: res.statusCode ?? 0, headers: headersOf(res) };
+            if (res.statusMessage) response.statusText = res.statusMessage;
+            if (res.socket?.remoteAddress) response.serverIPAddress = res.socket.remoteAddress;
+            res.resume(); // the body never matters to CORS
+            res.on('end', () => done({ response }));
+            res.on('error', () => done({ response }));
+          },
+        );
+        req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          done({ error: NET_ERRORS[err.code ?? ''] ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
+        });
+        req.end();
+      } catch (err) {
+        done({ error: 'net::ERR_INVALID_URL', detail: (err as Error).message });
+      }
+    });
+}

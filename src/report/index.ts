@@ -1,0 +1,13 @@
+export { analyzeFlows, type AnalyzedFlow } from './analyze.ts';
+export { buildReport, isFailure, reportFlow, REPORT_SCHEMA, type Report, type ReportFlow, type ReportOptions, type SkippedInput } from './report.ts';
+export { renderText, NO_COLORS, type Colors, type TextOptions } from './text.ts';
+export { renderMarkdown } from './markdown.ts';
+export { renderHtml } from './html.ts';
+export { redactHeaders, redactHeaderValue, REDACTED } from './redact.ts';
+
+import type { Report } from './report.ts';
+
+/** The JSON rendering: the report object itself, two-space indented. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,106 @@
+/**
+ * The report as plain text for a terminal: one line per flow, then for each failure the
+ * browser's own console message and the fix. Colours come from the caller (the CLI passes
+ * picocolors, enabled on a TTY only); the core never looks at a terminal.
+ */
+import type { BrowserName } from '../model/flow.ts';
+import type { Report, ReportFinding, ReportFlow } from './report.ts';
+
+export interface Colors {
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  cyan(s: string): string;
+}
+
+const id = (s: string) => s;
+export const NO_COLORS: Colors = { red: id, green: id, yellow: id, dim: id, bold: id, cyan: id };
+
+export interface TextOptions {
+  colors?: Colors;
+  /** Whose console message to print first. */
+  browser?: BrowserName;
+}
+
+const BROWSER_LABEL: Record<BrowserName, string> = { chrome: 'Chrome', firefox: 'Firefox' };
+
+function badge(f: ReportFlow, c: Colors): string {
+  switch (f.verdict) {
+    case 'allowed':
+      return c.green('allowed ');
+    case 'blocked':
+      return c.red(c.bold('BLOCKED '));
+    case 'failed':
+      return c.yellow('failed  ');
+    case 'pending':
+      return c.dim('pending ');
+    default:
+      return c.dim('not-cors');
+  }
+}
+
+function status(f: ReportFlow): string {
+  const last = f.hops.at(-1);
+  if (f.networkError && (!last || last.status === null)) return f.networkError;
+  return f.hops.map((h) => (h.status === null ? '—' : String(h.status))).join('→');
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
+}
+
+function findingBlock(x: ReportFinding, browser: BrowserName, c: Colors): string[] {
+  const other: BrowserName = browser === 'chrome' ? 'firefox' : 'chrome';
+  const lines: string[] = [];
+  const where = `${x.stage === 'preflight' ? 'preflight of ' : ''}hop ${x.hop + 1} (${x.url})`;
+  lines.push(`${x.severity === 'error' ? c.red(x.code) : c.yellow(x.code)}${x.failedParameter ? ` [${x.failedParameter}]` : ''} at ${where}`);
+  const primary = x.messages[browser];
+  const secondary = x.messages[other];
+  if (primary) lines.push(`${c.dim(`${BROWSER_LABEL[browser]} says:`)} ${primary}`);
+  if (secondary) lines.push(`${c.dim(`${BROWSER_LABEL[other]} says:`)} ${secondary}`);
+  if (x.why) lines.push(`${c.dim('Why:')} ${x.why}`);
+  if (x.fix) lines.push(`${c.cyan('Fix:')} ${x.fix.summary}`);
+  return lines;
+}
+
+export function renderText(report: Report, opts: TextOptions = {}): string {
+  const c = opts.colors ?? NO_COLORS;
+  const browser = opts.browser ?? 'chrome';
+  const out: string[] = [];
+  for (const f of report.flows) {
+    out.push(`${badge(f, c)}  ${f.request.method} ${f.request.url}  ${c.dim(status(f))}`);
+    const details: string[] = [];
+    if (f.summary && f.verdict !== 'allowed') details.push(f.summary);
+    if (f.error) details.push(...findingBlock(f.error, browser, c));
+    for (const w of f.warnings) details.push(...findingBlock(w, browser, c));
+    for (const ck of f.cookies.filter((k) => k.outcome !== 'allowed')) {
+      details.push(`${ck.outcome === 'blocked' ? c.red('cookie') : c.yellow('cookie')} ${ck.name} (${ck.direction}): ${ck.reasons.join(', ')}${ck.why ? ` — ${ck.why}` : ''}`);
+    }
+    if (f.preflightCacheHit) {
+      details.push(
+        c.dim(`No preflight: served from the preflight cache (flow ${f.preflightCacheHit.flowId}, Access-Control-Max-Age ${f.preflightCacheHit.maxAgeSeconds ?? 'not sent: 5 s'}).`),
+      );
+    }
+    if (details.length) out.push(indent(details.join('\n'), '    '));
+  }
+  const s = report.summary;
+  const parts = [
+    `${s.flows} flow${s.flows === 1 ? '' : 's'}`,
+    s.blocked ? c.red(`${s.blocked} blocked by CORS`) : c.green('0 blocked by CORS'),
+    `${s.allowed} allowed`,
+    `${s.notCors} not CORS`,
+  ];
+  if (s.failed) parts.push(c.yellow(`${s.failed} network failure${s.failed === 1 ? '' : 's'}`));
+  if (s.pending) parts.push(`${s.pending} pending`);
+  if (s.warnings) parts.push(c.yellow(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`));
+  if (s.skippedEntries) parts.push(c.red(`${s.skippedEntries} HAR entr${s.skippedEntries === 1 ? 'y' : 'ies'} skipped`));
+  if (out.length) out.push('');
+  out.push(parts.join(', '));
+  for (const sk of report.skipped) out.push(c.red(`skipped ${sk.source}: ${sk.path}: ${sk.reason}`));
+  return `${out.join('\n')}\n`;
+}
