@@ -114,35 +114,48 @@ export function walk(flow: Flow): Walk {
     return block('NoCorsRedirectModeNotFollow', '', 0, 'actual', s.url);
   }
 
-  for (let i = 0; i < Math.max(hops.length, 1); i++) {
+  // `virtual`: the flow ends at a redirect whose target the browser refused before any request, so
+  // the next hop is not in flow.hops; findings then point at the redirect that led there.
+  for (let i = 0, virtual = false; i < Math.max(hops.length, 1) || virtual; i++) {
     const hop = hops[i];
-    w.finalHop = i;
+    const at = virtual ? i - 1 : i;
+    virtual = false;
+    w.finalHop = at;
     // The CORS flag, once set, stays set for the rest of the flow (SetCorsFlagIfNeeded).
     if (!s.corsFlag && corsMode && !isSameOrigin(pageOrigin, s.url)) s.corsFlag = true;
-    const origin = originHeader(flow, s);
-    w.originPerHop.push(origin);
-    w.methodPerHop.push(s.method);
+    // A virtual hop (the target of a final redirect) is not recorded per hop.
+    const real = at === i;
+    if (real) {
+      w.originPerHop.push(originHeader(flow, s));
+      w.methodPerHop.push(s.method);
+    }
     // The Origin the check compares with: what went on the wire, else what Chromium would send.
     const checkOrigin = wireOrigin(hop?.request?.headers) ?? (s.tainted ? 'null' : pageOrigin);
+    const noPreflight = () => {
+      if (real) w.preflightPerHop.push({ needed: false, seen: false });
+    };
 
     if (s.corsFlag && !isCorsEnabledScheme(s.url)) {
-      w.preflightPerHop.push({ needed: false, seen: false });
-      return block('CorsDisabledScheme', '', i, 'actual', s.url);
+      noPreflight();
+      return block('CorsDisabledScheme', '', at, 'actual', s.url);
     }
     if (s.corsFlag && req.mode === 'same-origin') {
-      w.preflightPerHop.push({ needed: false, seen: false });
-      if (i === 0) return block('DisallowedByMode', '', i, 'actual', s.url);
+      if (i === 0) {
+        noPreflight();
+        return block('DisallowedByMode', '', i, 'actual', s.url);
+      }
       // After a redirect Blink stops the load itself ("Unsafe attempt to load URL …"), with
-      // net::ERR_ABORTED and no CorsError (Chromium 156).
-      w.sameOriginModeRedirectedAt = i;
-      w.originPerHop.pop();
-      w.methodPerHop.pop();
-      w.preflightPerHop.pop();
-      return fail('net::ERR_ABORTED', i, 'actual', s.url);
+      // net::ERR_ABORTED and no CorsError (Chromium 156). The target hop never happens.
+      w.sameOriginModeRedirectedAt = at;
+      if (real) {
+        w.originPerHop.pop();
+        w.methodPerHop.pop();
+      }
+      return fail('net::ERR_ABORTED', at, 'actual', s.url);
     }
     if (!hop) {
-      w.preflightPerHop.push({ needed: false, seen: false });
-      return endWithoutResponse(hop, i);
+      noPreflight();
+      return endWithoutResponse(hop, at);
     }
 
     // Local Network Access: checked when the connection is made, before anything is sent.
@@ -196,15 +209,8 @@ export function walk(flow: Flow): Walk {
       if (method !== s.method) s.headers = s.headers.filter((h: Header) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
       s.method = method;
       s.url = hopUrl(hops[i + 1], location);
-      if (hops[i + 1] === undefined) {
-        // The flow stops at the redirect: a non-HTTP target fails CORS at the new URL, else we wait.
-        if (corsMode && !isCorsEnabledScheme(location) && !isSameOrigin(pageOrigin, location)) {
-          w.originPerHop.push(originHeader(flow, { ...s, corsFlag: true }));
-          w.methodPerHop.push(s.method);
-          return block('CorsDisabledScheme', '', i + 1, 'actual', location);
-        }
-        return endWithoutResponse(undefined, i);
-      }
+      // The flow stops at the redirect: look at the target once more (a refused scheme or mode).
+      if (hops[i + 1] === undefined) virtual = true;
       continue;
     }
 

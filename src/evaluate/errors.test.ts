@@ -1,0 +1,394 @@
+/**
+ * One flow per CorsError an HTTP exchange can produce: code, failedParameter, location, Chromium
+ * 156's console line (texts as printed by Chromium 156 in .scratch probes and the conformance
+ * recordings), Firefox's lines, a why and a fix.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CorsError, EvaluationContext } from '../model/index.ts';
+import { buildFlow, type HopSpec, type RequestSpec } from './flow-builder.ts';
+import { evaluate } from './index.ts';
+
+const ctx: EvaluationContext = { browser: 'chrome', thirdPartyCookies: 'allowed' };
+const O = 'http://app.site-a.test';
+const API = 'http://api.site-b.test/x';
+const ACAO: [string, string] = ['Access-Control-Allow-Origin', O];
+const FF = (url: string) => `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${url}. `;
+const FF_NULL = (url: string) => `${FF(url)}(Reason: CORS request did not succeed). Status code: (null).`;
+const CH = (reason: string, kind = 'fetch', url = API) => `Access to ${kind} at '${url}' from origin '${O}' has been blocked by CORS policy: ${reason}`;
+const PRE = "Response to preflight request doesn't pass access control check: ";
+
+interface Case {
+  name: string;
+  req: Partial<RequestSpec>;
+  hops: HopSpec[];
+  code: CorsError;
+  param: string;
+  stage: 'preflight' | 'actual';
+  hop?: number;
+  chrome: string;
+  firefox: string | null;
+  fixOn: string;
+}
+
+const cases: Case[] = [
+  {
+    name: 'no ACAO on a simple GET',
+    req: {},
+    hops: [{ status: 200 }],
+    code: 'MissingAllowOriginHeader',
+    param: '',
+    stage: 'actual',
+    chrome: CH("No 'Access-Control-Allow-Origin' header is present on the requested resource."),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'ACAO for another origin (fetch adds a sentence)',
+    req: {},
+    hops: [{ headers: [['Access-Control-Allow-Origin', 'http://x.test']] }],
+    code: 'AllowOriginMismatch',
+    param: 'http://x.test',
+    stage: 'actual',
+    chrome: CH("The 'Access-Control-Allow-Origin' header has a value 'http://x.test' that is not equal to the supplied origin. Have the server send the header with a valid value."),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://x.test’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'ACAO for another origin (XHR wording, no extra sentence)',
+    req: { initiatorType: 'xmlhttprequest' },
+    hops: [{ headers: [['Access-Control-Allow-Origin', 'http://x.test']] }],
+    code: 'AllowOriginMismatch',
+    param: 'http://x.test',
+    stage: 'actual',
+    chrome: CH("The 'Access-Control-Allow-Origin' header has a value 'http://x.test' that is not equal to the supplied origin.", 'XMLHttpRequest'),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://x.test’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'two ACAO lines',
+    req: {},
+    hops: [{ headers: [ACAO, ACAO] }],
+    code: 'MultipleAllowOriginValues',
+    param: `${O}, ${O}`,
+    stage: 'actual',
+    chrome: CH(`The 'Access-Control-Allow-Origin' header contains multiple values '${O}, ${O}', but only one is allowed. Have the server send the header with a valid value.`),
+    firefox: `${FF(API)}(Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'a value with a space reads as several',
+    req: {},
+    hops: [{ headers: [['Access-Control-Allow-Origin', 'not a url']] }],
+    code: 'MultipleAllowOriginValues',
+    param: 'not a url',
+    stage: 'actual',
+    chrome: CH("The 'Access-Control-Allow-Origin' header contains multiple values 'not a url', but only one is allowed. Have the server send the header with a valid value."),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘not a url’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'an invalid ACAO value',
+    req: {},
+    hops: [{ headers: [['Access-Control-Allow-Origin', 'notaurl']] }],
+    code: 'InvalidAllowOriginValue',
+    param: 'notaurl',
+    stage: 'actual',
+    chrome: CH("The 'Access-Control-Allow-Origin' header contains the invalid value 'notaurl'. Have the server send the header with a valid value."),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘notaurl’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: '* with credentials (XHR)',
+    req: { initiatorType: 'xmlhttprequest', credentials: 'include' },
+    hops: [{ headers: [['Access-Control-Allow-Origin', '*']] }],
+    code: 'WildcardOriginNotAllowed',
+    param: '',
+    stage: 'actual',
+    chrome: CH("The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.", 'XMLHttpRequest'),
+    firefox: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘${API}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'credentials without ACAC (XHR)',
+    req: { initiatorType: 'xmlhttprequest', credentials: 'include' },
+    hops: [{ headers: [ACAO] }],
+    code: 'InvalidAllowCredentials',
+    param: '',
+    stage: 'actual',
+    chrome: CH("The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.", 'XMLHttpRequest'),
+    firefox: `${FF(API)}(Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’).`,
+    fixOn: 'actual',
+  },
+  {
+    name: 'preflight 401 without ACAO: the CORS check wins over the status',
+    req: { method: 'PUT' },
+    hops: [{ noResponse: true, error: 'net::ERR_FAILED', preflight: { status: 401 } }],
+    code: 'PreflightMissingAllowOriginHeader',
+    param: '',
+    stage: 'preflight',
+    chrome: CH(`${PRE}No 'Access-Control-Allow-Origin' header is present on the requested resource.`),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 401.\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'preflight 500 with ACAO',
+    req: { method: 'PUT' },
+    hops: [{ noResponse: true, preflight: { status: 500, headers: [ACAO] } }],
+    code: 'PreflightInvalidStatus',
+    param: '',
+    stage: 'preflight',
+    chrome: CH(`${PRE}It does not have HTTP ok status.`),
+    firefox: `${FF(API)}(Reason: CORS preflight response did not succeed). Status code: 500.\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'redirected preflight',
+    req: { method: 'PUT' },
+    hops: [{ noResponse: true, preflight: { status: 302, headers: [['Location', '/y'], ACAO] } }],
+    code: 'PreflightDisallowedRedirect',
+    param: '',
+    stage: 'preflight',
+    chrome: CH(`${PRE}Redirect is not allowed for a preflight request.`),
+    firefox: `${FF(API)}(Reason: CORS request external redirect not allowed).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: '* on a credentialed preflight',
+    req: { method: 'PUT', credentials: 'include', initiatorType: 'xmlhttprequest' },
+    hops: [{ noResponse: true, preflight: { headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']] } }],
+    code: 'PreflightWildcardOriginNotAllowed',
+    param: '',
+    stage: 'preflight',
+    chrome: CH(`${PRE}The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.`, 'XMLHttpRequest'),
+    firefox: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘${API}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'ACAC True on the preflight',
+    req: { method: 'PUT', credentials: 'include' },
+    hops: [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Credentials', 'True']] } }],
+    code: 'PreflightInvalidAllowCredentials',
+    param: 'True',
+    stage: 'preflight',
+    chrome: CH(`${PRE}The value of the 'Access-Control-Allow-Credentials' header in the response is 'True' which must be 'true' when the request's credentials mode is 'include'.`),
+    firefox: `${FF(API)}(Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'preflight ACAO mismatch',
+    req: { method: 'DELETE' },
+    hops: [{ noResponse: true, preflight: { headers: [['Access-Control-Allow-Origin', `${O}/`]] } }],
+    code: 'PreflightAllowOriginMismatch',
+    param: `${O}/`,
+    stage: 'preflight',
+    chrome: CH(`${PRE}The 'Access-Control-Allow-Origin' header has a value '${O}/' that is not equal to the supplied origin. Have the server send the header with a valid value.`),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘${O}/’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'preflight with two ACAO values',
+    req: { method: 'DELETE' },
+    hops: [{ noResponse: true, preflight: { headers: [['Access-Control-Allow-Origin', `${O},${O}`]] } }],
+    code: 'PreflightMultipleAllowOriginValues',
+    param: `${O},${O}`,
+    stage: 'preflight',
+    chrome: CH(`${PRE}The 'Access-Control-Allow-Origin' header contains multiple values '${O},${O}', but only one is allowed. Have the server send the header with a valid value.`),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘${O},${O}’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'preflight with an invalid ACAO',
+    req: { method: 'DELETE', initiatorType: 'xmlhttprequest' },
+    hops: [{ noResponse: true, preflight: { headers: [['Access-Control-Allow-Origin', 'app.site-a.test']] } }],
+    code: 'PreflightInvalidAllowOriginValue',
+    param: 'app.site-a.test',
+    stage: 'preflight',
+    chrome: CH(`${PRE}The 'Access-Control-Allow-Origin' header contains the invalid value 'app.site-a.test'.`, 'XMLHttpRequest'),
+    firefox: `${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘app.site-a.test’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'unparseable ACAM (Firefox names the token)',
+    req: { method: 'PUT' },
+    hops: [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT DELETE']] } }],
+    code: 'InvalidAllowMethodsPreflightResponse',
+    param: '',
+    stage: 'preflight',
+    chrome: CH('Cannot parse Access-Control-Allow-Methods response header field in preflight response.'),
+    firefox: `${FF(API)}(Reason: invalid token ‘PUT DELETE’ in CORS header ‘Access-Control-Allow-Methods’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'unparseable ACAH',
+    req: { headers: [['X-A', '1']] },
+    hops: [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x-a; x-b']] } }],
+    code: 'InvalidAllowHeadersPreflightResponse',
+    param: '',
+    stage: 'preflight',
+    chrome: CH('Cannot parse Access-Control-Allow-Headers response header field in preflight response.'),
+    firefox: `${FF(API)}(Reason: invalid token ‘x-a; x-b’ in CORS header ‘Access-Control-Allow-Headers’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'lower-case patch is not allowed by PATCH',
+    req: { method: 'patch' },
+    hops: [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PATCH']] } }],
+    code: 'MethodDisallowedByPreflightResponse',
+    param: 'patch',
+    stage: 'preflight',
+    chrome: CH('Method patch is not allowed by Access-Control-Allow-Methods in preflight response.'),
+    firefox: `${FF(API)}(Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'the first disallowed header in sorted order',
+    req: { headers: [['X-Zed', '1'], ['X-Abc', '2']] },
+    hops: [{ noResponse: true, preflight: { headers: [ACAO] } }],
+    code: 'HeaderDisallowedByPreflightResponse',
+    param: 'x-abc',
+    stage: 'preflight',
+    chrome: CH('Request header field x-abc is not allowed by Access-Control-Allow-Headers in preflight response.'),
+    firefox: `${FF(API)}(Reason: header ‘x-abc’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).\n${FF_NULL(API)}`,
+    fixOn: 'preflight',
+  },
+  {
+    name: 'a redirect to a URL with userinfo (empty failedParameter in Chromium 156)',
+    req: {},
+    hops: [{ status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', 'http://user:pw@api.site-c.test/g']] }],
+    code: 'RedirectContainsCredentials',
+    param: '',
+    stage: 'actual',
+    chrome: CH("Redirect location '' contains a username and password, which is disallowed for cross-origin requests."),
+    firefox: FF_NULL(API),
+    fixOn: 'redirect',
+  },
+  {
+    name: 'a redirect to ftp:',
+    req: {},
+    hops: [{ headers: [['Access-Control-Allow-Origin', '*']], location: 'ftp://x.test/a' }],
+    code: 'CorsDisabledScheme',
+    param: '',
+    stage: 'actual',
+    chrome: `Access to fetch at 'ftp://x.test/a' (redirected from '${API}') from origin '${O}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.`,
+    firefox: `${FF('ftp://x.test/a')}(Reason: CORS request not http).`,
+    fixOn: 'request',
+  },
+  {
+    name: "fetch with mode 'same-origin' to another origin",
+    req: { mode: 'same-origin' },
+    hops: [{ noResponse: true, error: 'net::ERR_FAILED' }],
+    code: 'DisallowedByMode',
+    param: '',
+    stage: 'actual',
+    chrome: `Fetch API cannot load ${API}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${O}.`,
+    firefox: null,
+    fixOn: 'request',
+  },
+  {
+    name: 'an insecure public page reaching loopback',
+    req: { initiatorAddressSpace: 'public' },
+    hops: [{ noResponse: true, error: 'net::ERR_FAILED', addressSpace: 'loopback' }],
+    code: 'InsecureLocalNetwork',
+    param: '',
+    stage: 'actual',
+    chrome: CH('The request client is not a secure context and the resource is in more-private address space `loopback`.'),
+    firefox: null,
+    fixOn: 'request',
+  },
+  {
+    name: "no-cors with redirect: 'manual'",
+    req: { mode: 'no-cors', redirect: 'manual' },
+    hops: [{ noResponse: true, error: 'net::ERR_FAILED' }],
+    code: 'NoCorsRedirectModeNotFollow',
+    param: '',
+    stage: 'actual',
+    chrome: `Fetch API cannot load ${API}. Request mode is "no-cors" but the redirect mode is not "follow".`,
+    firefox: null,
+    fixOn: 'request',
+  },
+];
+
+describe('every CorsError an exchange can produce: code, parameter, messages, why, fix', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const flow = buildFlow({ url: API, origin: O, ...c.req }, c.hops);
+      const e = evaluate(flow, ctx);
+      expect(e.verdict).toBe('blocked');
+      expect(e.error?.code).toBe(c.code);
+      expect(e.error?.failedParameter).toBe(c.param);
+      expect(e.error?.location.stage).toBe(c.stage);
+      expect(e.error?.location.hop).toBe(c.hop ?? 0);
+      expect(e.error?.messages.chrome).toBe(c.chrome);
+      expect(e.error?.messages.firefox).toBe(c.firefox);
+      expect(e.error?.why.length).toBeGreaterThan(40);
+      expect(e.error?.fix?.on).toBe(c.fixOn);
+      expect(e.readableResponseHeaders).toEqual([]);
+    });
+  }
+
+  it('a secure page denied local network access (headless denies the prompt)', () => {
+    const flow = buildFlow({ url: 'https://api.site-b.test/lna', origin: 'https://app.site-a.test', initiatorAddressSpace: 'public' }, [{ noResponse: true, error: 'net::ERR_FAILED', addressSpace: 'loopback' }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('LocalNetworkAccessPermissionDenied');
+    expect(e.error?.messages.chrome).toBe(
+      "Access to fetch at 'https://api.site-b.test/lna' from origin 'https://app.site-a.test' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space.",
+    );
+  });
+
+  it('a secure page that got an answer from the local network was granted access', () => {
+    const flow = buildFlow({ url: 'https://api.site-b.test/lna', origin: 'https://app.site-a.test', initiatorAddressSpace: 'public' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '127.0.0.1' }]);
+    expect(evaluate(flow, ctx).verdict).toBe('allowed');
+  });
+
+  it('LNA from the IP when the capture gives no address space; same space passes', () => {
+    const local = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'public' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '192.168.1.2' }]);
+    expect(evaluate(local, ctx).error?.messages.chrome).toContain('more-private address space `local`');
+    const same = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'loopback' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '127.0.0.1' }]);
+    expect(evaluate(same, ctx).verdict).toBe('allowed');
+  });
+
+  it('after a cross-origin redirect the request says null and the page origin no longer matches', () => {
+    const flow = buildFlow({ url: API, origin: O }, [
+      { headers: [['Access-Control-Allow-Origin', '*']], location: 'http://api.site-c.test/t' },
+      { headers: [ACAO] },
+    ]);
+    const e = evaluate(flow, ctx);
+    expect(e.classification.originPerHop).toEqual([O, 'null']);
+    expect(e.error?.code).toBe('AllowOriginMismatch');
+    expect(e.error?.failedParameter).toBe(O);
+    expect(e.error?.location).toEqual({ hop: 1, stage: 'actual', url: 'http://api.site-c.test/t' });
+    expect(e.error?.messages.chrome).toBe(
+      `Access to fetch at 'http://api.site-c.test/t' (redirected from '${API}') from origin '${O}' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value '${O}' that is not equal to the supplied origin. Have the server send the header with a valid value.`,
+    );
+    expect(e.error?.messages.firefox).toBe(`${FF('http://api.site-c.test/t')}(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘${O}’).`);
+    expect(e.error?.why).toContain('Origin: null');
+    expect(e.error?.fix?.value).toBe('*');
+  });
+
+  it('a redirect response without ACAO fails at the redirect hop (URL of that hop, no "redirected from")', () => {
+    const flow = buildFlow({ url: API, origin: O }, [{ location: 'http://api.site-c.test/t' }, { headers: [['Access-Control-Allow-Origin', '*']] }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.location).toEqual({ hop: 0, stage: 'actual', url: API });
+    expect(e.error?.messages.chrome).toBe(CH("No 'Access-Control-Allow-Origin' header is present on the requested resource."));
+    expect(e.error?.messages.firefox).toBe(`${FF(API)}(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 302.\n${FF_NULL(API)}`);
+    expect(e.error?.fix?.on).toBe('redirect');
+  });
+
+  it('the auth-gateway case: a preflight redirected to Cloudflare Access', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT', credentials: 'include' }, [
+      { noResponse: true, error: 'net::ERR_FAILED', preflight: { status: 302, headers: [['Location', 'https://team.cloudflareaccess.com/cdn-cgi/access/login/api.site-b.test?redirect_url=%2Fx']] } },
+    ]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('PreflightDisallowedRedirect');
+    expect(e.error?.fix?.summary).toContain('Cloudflare Access');
+    expect(e.error?.fix?.summary).toContain('never send cookies');
+    expect(e.error?.why).toContain('authentication gateway');
+  });
+
+  it('the auth-gateway case: a 401 preflight with WWW-Authenticate', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { status: 401, headers: [ACAO, ['WWW-Authenticate', 'Bearer']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('PreflightInvalidStatus');
+    expect(e.error?.fix?.summary).toMatch(/authentication layer.*401/);
+  });
+});
