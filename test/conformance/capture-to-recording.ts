@@ -108,8 +108,10 @@ export function buildRecording(input: RecordingInput): Recording {
         .filter((x) => x !== undefined);
       return reqs.length === 0 || reqs.some((r) => (r.requestId !== undefined ? ids.has(r.requestId) : urls.has(r.url ?? '')));
     })
-    // Request ids differ on every run; the URL in the same object says which request it was.
-    .map((i) => ({ code: i.code, details: JSON.parse(JSON.stringify(i.details, (k, v) => (k === 'requestId' || k === 'issueId' ? undefined : v))) }));
+    // Request and frame ids differ on every run; the URL in the same object says which request it was.
+    .map((i) => ({ code: i.code, details: JSON.parse(JSON.stringify(i.details, (k, v) => (k === 'requestId' || k === 'issueId' || k === 'frameId' ? undefined : v))) }))
+    // Issues from the network service and from Blink arrive in either order.
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   const status = main?.failed?.corsErrorStatus ?? (main ? undefined : corsIssues(captured).find((d) => d.request.url === spec.url && !d.request.requestId)?.corsErrorStatus);
   const corsError = status?.corsError ?? null;

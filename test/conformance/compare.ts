@@ -3,8 +3,19 @@
  * same comparable shape; and the differences between two such shapes, in words a failing test can
  * print. The same reduction compares a live recording with the committed one.
  */
+import { createRequire } from 'node:module';
 import type { CookieOutcome, Evaluation } from '../../src/model/index.ts';
 import type { RecordedCookie, Recording } from './recording.ts';
+
+/** The cookie reasons CDP can report (Network.SetCookieBlockedReason ∪ Network.CookieBlockedReason), from the protocol itself. */
+const CDP_COOKIE_REASONS: ReadonlySet<string> = (() => {
+  const protocol = createRequire(import.meta.url)('devtools-protocol/json/browser_protocol.json') as {
+    domains: { domain: string; types?: { id: string; enum?: string[] }[] }[];
+  };
+  const network = protocol.domains.find((d) => d.domain === 'Network')!;
+  const names = ['SetCookieBlockedReason', 'CookieBlockedReason'].flatMap((id) => network.types?.find((t) => t.id === id)?.enum ?? []);
+  return new Set(names);
+})();
 
 /** Chromium deprecations (Audits DeprecationIssue `type`) that the evaluator reports as warnings of the same code. */
 const DEPRECATION_WARNINGS = new Set(['AuthorizationCoveredByWildcard']);
@@ -65,6 +76,15 @@ function evaluatedCookieValue(c: CookieOutcome): string {
   return c.outcome === 'blocked' ? `blocked [${[...c.reasons].sort().join(', ')}]` : 'allowed';
 }
 
+/**
+ * A cookie the evaluator blocks only for reasons of its own (no CDP name, e.g. credentials not
+ * included): Chromium reports nothing of the kind, so there is nothing to hold it to. A conflicting
+ * Chromium report about the same cookie still shows up as a difference.
+ */
+function beyondCdp(c: CookieOutcome): boolean {
+  return c.outcome === 'blocked' && c.reasons.length > 0 && c.reasons.every((r) => !CDP_COOKIE_REASONS.has(r));
+}
+
 export function judgementOfEvaluation(ev: Evaluation): Judgement {
   const error = ev.error;
   return {
@@ -73,7 +93,9 @@ export function judgementOfEvaluation(ev: Evaluation): Judgement {
     failedParameter: error ? error.failedParameter : null,
     message: error?.messages.chrome ?? null,
     readable: [...ev.readableResponseHeaders].sort(),
-    cookies: keyed(ev.cookies.map((c) => ({ key: `${c.direction} ${c.stage}#${c.hop} ${c.name}`, value: evaluatedCookieValue(c) }))),
+    cookies: keyed(
+      ev.cookies.filter((c) => !beyondCdp(c)).map((c) => ({ key: `${c.direction} ${c.stage}#${c.hop} ${c.name}`, value: evaluatedCookieValue(c) })),
+    ),
     deprecations: [...new Set(ev.warnings.map((w) => String(w.code)).filter((c) => DEPRECATION_WARNINGS.has(c)))].sort(),
     warningMessages: ev.warnings
       .map((w) => w.messages.chrome)

@@ -26,10 +26,13 @@ function setOutcomes(
   hop: { response?: { headers: { name: string; value: string }[] } },
   extra: Protocol.Network.ResponseReceivedExtraInfoEvent | undefined,
   jarAfter: StoredCookie[],
+  /** Names set by Set-Cookie lines that came after this response's lines (or later in it). */
+  laterNamesOf: (raw: string) => Set<string>,
 ): RecordedCookie[] {
   const lines = (hop.response?.headers ?? []).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
   const blocked = [...(extra?.blockedCookies ?? [])];
   return lines.map((raw) => {
+    const laterNames = laterNamesOf(raw);
     const i = blocked.findIndex((b) => b.cookieLine === raw);
     const b = i >= 0 ? blocked.splice(i, 1)[0] : undefined;
     const out: RecordedCookie = {
@@ -43,8 +46,9 @@ function setOutcomes(
     };
     // Chromium drops some lines without reporting them (a preflight's, Partitioned without Secure):
     // whether the cookie is in the jar afterwards tells.
+    // A later line of the same flow with the same name may have overwritten it; that is no drop.
     const { name, value } = setCookiePair(raw);
-    out.stored = jarAfter.some((c) => c.name === name && c.value === value);
+    out.stored = jarAfter.some((c) => c.name === name && (c.value === value || laterNames.has(name)));
     if (b?.cookie) {
       out.domain = b.cookie.domain;
       out.path = b.cookie.path;
@@ -91,15 +95,20 @@ export function cookiesFromCapture(
   jarAfter: StoredCookie[],
 ): RecordedCookie[] {
   const out: RecordedCookie[] = [];
+  // Every Set-Cookie line of the flow, in order, to tell which later lines share a name.
+  const allLines = hops.flatMap((h) =>
+    [...(h.preflight?.response?.headers ?? []), ...(h.response?.headers ?? [])].filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value),
+  );
+  const laterNamesOf = (raw: string) => new Set(allLines.slice(allLines.indexOf(raw) + 1).map(setCookieName));
   hops.forEach((hop, i) => {
     if (hop.preflight) {
       const p = preflights.find((x) => x.willBeSent[0]?.request.url === hop.preflight!.request.url);
       out.push(...sendOutcomes(i, 'preflight', p?.extraRequests[0]));
-      out.push(...setOutcomes(i, 'preflight', hop.preflight, p?.extraResponses[0], jarAfter));
+      out.push(...setOutcomes(i, 'preflight', hop.preflight, p?.extraResponses[0], jarAfter, laterNamesOf));
     }
     if (hop.sent) {
       out.push(...sendOutcomes(i, 'actual', main.extraRequests[i]));
-      out.push(...setOutcomes(i, 'actual', hop, main.extraResponses[i], jarAfter));
+      out.push(...setOutcomes(i, 'actual', hop, main.extraResponses[i], jarAfter, laterNamesOf));
     }
   });
   attachWarnings(out, hops, issues, new Set([main.requestId, ...preflights.map((p) => p.requestId)]));

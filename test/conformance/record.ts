@@ -30,7 +30,9 @@ try {
     const previous = readRecording(rec.id);
     // Keep Firefox's part: it is recorded by record-firefox.ts.
     if (previous?.firefox) rec.firefox = previous.firefox;
-    writeRecording(rec);
+    // Only the clock changed: keep the committed file as it is, so that a re-record diffs only real changes.
+    const unchanged = previous !== null && JSON.stringify({ ...previous, now: 0 }) === JSON.stringify({ ...rec, now: 0 });
+    if (!unchanged) writeRecording(rec);
     const what = rec.corsError ? `${rec.corsError}${rec.failedParameter ? ` (${rec.failedParameter})` : ''}` : (rec.errorText ?? '');
     console.log(`${rec.verdict.padEnd(8)} ${rec.id} ${what}`);
   }
