@@ -1,14 +1,19 @@
-import { RequestList } from './components/RequestList.tsx';
-import { connected, dropped, inspectedUrl, records } from './state.ts';
+import { FlowDetail } from './components/FlowDetail.tsx';
+import { FlowList } from './components/FlowList.tsx';
+import { Toolbar, type ToolbarActions } from './components/Toolbar.tsx';
+import { usePanel } from './context.ts';
 
-export function App() {
+/** The panel: toolbar, the list of flows, and the open flow beside it. */
+export function App({ actions }: { actions: ToolbarActions }) {
+  const { state } = usePanel();
+  const opened = state.opened.value;
   return (
-    <main data-ready={connected.value ? 'true' : 'false'} data-inspected-url={inspectedUrl.value}>
-      <div class="toolbar" role="toolbar" aria-label="CORS">
-        <span class="count">{records.value.length} requests</span>
-        {dropped.value > 0 && <span class="dropped">{dropped.value} older requests dropped</span>}
+    <main class="panel" data-ready={state.connected.value ? 'true' : 'false'} data-inspected-url={state.inspectedUrl.value}>
+      <Toolbar actions={actions} />
+      <div class={`split${opened ? ' with-detail' : ''}`}>
+        <FlowList />
+        {opened && <FlowDetail entry={opened} />}
       </div>
-      <RequestList records={records.value} />
     </main>
   );
 }

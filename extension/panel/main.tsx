@@ -1,11 +1,46 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import type { BrowserName } from '../../src/model/index.ts';
+import { PROTOCOL_VERSION } from '../protocol.ts';
 import { App } from './App.tsx';
 import { connect } from './connection.ts';
-import { inspectedUrl, receive } from './state.ts';
+import { defaultServices, PanelContext } from './context.ts';
+import { FlowPipeline } from './pipeline.ts';
+import { createPanelState } from './state.ts';
+import { applyTheme, followDevToolsTheme, type ThemePanels } from './theme.ts';
 
-const { inspectedWindow, network } = browser.devtools;
-connect(inspectedWindow.tabId, receive);
+const runningIn: BrowserName = navigator.userAgent.includes('Firefox/') ? 'firefox' : 'chrome';
+const state = createPanelState({ browser: runningIn });
+const pipeline = new FlowPipeline({ browser: runningIn, now: Date.now() });
+const { inspectedWindow, network, panels } = browser.devtools;
+const tabId = inspectedWindow.tabId;
+
+followDevToolsTheme(panels as unknown as ThemePanels, (theme) => applyTheme(document.documentElement, theme));
+
+const connection = connect(tabId, (msg) => {
+  state.entries.value = pipeline.receive(msg);
+  switch (msg.type) {
+    case 'snapshot':
+      state.dropped.value = msg.dropped;
+      state.preserveLog.value = msg.preserveLog;
+      state.connected.value = true;
+      break;
+    case 'records':
+      state.dropped.value = msg.dropped;
+      break;
+    case 'cleared':
+      state.reset();
+      break;
+  }
+});
+
+const actions = {
+  clear: () => connection.send({ v: PROTOCOL_VERSION, type: 'clear', tabId }),
+  setPreserveLog: (on: boolean) => {
+    state.preserveLog.value = on;
+    connection.send({ v: PROTOCOL_VERSION, type: 'set-preserve-log', tabId, preserveLog: on });
+  },
+};
 
 // The inspected page's URL, read through DevTools (no network request of our own).
 const readInspectedUrl = () =>
@@ -14,12 +49,17 @@ const readInspectedUrl = () =>
     .then((result: unknown) => {
       // Firefox resolves [result, exceptionInfo]; Chrome through the polyfill, the result alone.
       const href = Array.isArray(result) ? result[0] : result;
-      if (typeof href === 'string') inspectedUrl.value = href;
+      if (typeof href === 'string') state.inspectedUrl.value = href;
     })
     .catch(() => undefined);
 void readInspectedUrl();
 network.onNavigated.addListener((url: string) => {
-  inspectedUrl.value = url;
+  state.inspectedUrl.value = url;
 });
 
-render(<App />, document.getElementById('app')!);
+render(
+  <PanelContext.Provider value={defaultServices(state)}>
+    <App actions={actions} />
+  </PanelContext.Provider>,
+  document.getElementById('app')!,
+);

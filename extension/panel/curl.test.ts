@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { preflightAsCurl, requestAsCurl, shellQuote } from './curl.ts';
+import { cachedPreflightEvaluation, cachedPreflightFlow, noAcaoEvaluation, noAcaoFlow, PAGE, putRefusedEvaluation, putRefusedFlow } from './test-fixtures.ts';
+
+/** What a real shell makes of a quoted word: bash prints it back unchanged. */
+function throughBash(quoted: string): string {
+  return execFileSync('bash', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8' });
+}
+
+describe('shellQuote', () => {
+  it('survives a real shell unchanged, whatever the value holds', () => {
+    const values = [
+      "plain",
+      "it's",
+      "a 'quoted' \"double\" $HOME `id` $(id) \\ ; & | > <",
+      '<img src=x onerror=alert(1)>',
+      'tab\there\nnewline\u0001ctl\u007f',
+      'rtl \u202Emark',
+      '',
+    ];
+    for (const v of values) expect(throughBash(shellQuote(v))).toBe(v);
+  });
+  it('never pastes a control character raw', () => {
+    expect(shellQuote('a\nb')).toBe("$'a\\x0ab'");
+    expect(/[\u0000-\u001f]/.test(shellQuote('x\u0007\r\ny'))).toBe(false);
+  });
+});
+
+describe('preflightAsCurl', () => {
+  it('replays the preflight the browser sent', () => {
+    expect(preflightAsCurl(putRefusedFlow, putRefusedEvaluation)).toBe(
+      `curl -i -X OPTIONS -H 'Origin: ${PAGE}' -H 'Access-Control-Request-Method: PUT' -H 'Access-Control-Request-Headers: content-type,x-api-key' 'http://api.site-b.test:4200/lab/put-refused'`,
+    );
+  });
+  it('builds the preflight the browser would send when none was captured', () => {
+    expect(preflightAsCurl(cachedPreflightFlow, cachedPreflightEvaluation)).toBe(
+      `curl -i -X OPTIONS -H 'Origin: ${PAGE}' -H 'Access-Control-Request-Method: PUT' 'http://api.site-b.test:4200/lab/put-allowed'`,
+    );
+  });
+  it('turns curl globbing off for URLs with brackets', () => {
+    const flow = structuredClone(noAcaoFlow);
+    flow.hops[0]!.request.url = 'http://a.test/x?a[]=1';
+    expect(preflightAsCurl(flow, noAcaoEvaluation)).toContain("--globoff 'http://a.test/x?a[]=1'");
+  });
+});
+
+describe('requestAsCurl', () => {
+  it('replays the request with the headers the browser sent', () => {
+    expect(requestAsCurl(noAcaoFlow, noAcaoEvaluation)).toBe(
+      `curl -i -H 'Origin: ${PAGE}' -H 'Accept: */*' 'http://api.site-b.test:4200/lab/no-acao'`,
+    );
+  });
+  it('uses the page’s headers and the Origin for a request that was never sent', () => {
+    expect(requestAsCurl(putRefusedFlow, putRefusedEvaluation)).toBe(
+      `curl -i -X PUT -H 'Origin: ${PAGE}' -H 'Content-Type: application/json' -H 'X-Api-Key: lab-key' 'http://api.site-b.test:4200/lab/put-refused'`,
+    );
+  });
+  it('quotes hostile header values so the shell runs nothing', () => {
+    const flow = structuredClone(noAcaoFlow);
+    flow.hops[0]!.request.headers = [{ name: 'X-Evil', value: "'; touch /tmp/pwned; echo '" }];
+    const cmd = requestAsCurl(flow, noAcaoEvaluation);
+    const args = execFileSync('bash', ['-c', `printf '%s\\n' ${cmd.replace(/^curl /, '')}`], { encoding: 'utf8' }).split('\n');
+    expect(args).toContain("X-Evil: '; touch /tmp/pwned; echo '");
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * "Copy as curl": commands that replay a flow's preflight or request outside the browser. Pure
+ * functions of the flow and its evaluation (they could live in src/report).
+ */
+import type { Evaluation, Flow, Header, Hop } from '../../src/model/index.ts';
+import { getHeader } from '../../src/model/index.ts';
+
+// Anything outside printable ASCII that a terminal or shell could act on.
+const NEEDS_ANSI_C = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Quotes one argument for a POSIX shell (bash, zsh, sh): single quotes, with `'` written as `'\''`.
+ * Values with control characters use bash's `$'…'` form so that nothing is pasted raw into a terminal.
+ */
+export function shellQuote(s: string): string {
+  if (!NEEDS_ANSI_C.test(s)) return `'${s.replace(/'/g, `'\\''`)}'`;
+  let out = "$'";
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
+// curl expands [] and {} in URLs unless told not to.
+const globoff = (url: string) => (/[[\]{}]/.test(url) ? ['--globoff'] : []);
+
+function command(method: string, url: string, headers: readonly Header[]): string {
+  const parts = ['curl', '-i'];
+  if (method === 'HEAD') parts.push('--head');
+  else if (method !== 'GET') parts.push('-X', /^[A-Za-z]+$/.test(method) ? method : shellQuote(method));
+  for (const h of headers) parts.push('-H', shellQuote(`${h.name}: ${h.value}`));
+  parts.push(...globoff(url), shellQuote(url));
+  return parts.join(' ');
+}
+
+/** The hop whose preflight matters: the failing one, else the first with a preflight, else the first. */
+function hopIndexFor(flow: Flow, evaluation: Evaluation | null): number {
+  const failing = evaluation?.error?.location.hop;
+  if (failing !== undefined && flow.hops[failing]) return failing;
+  const withPreflight = flow.hops.findIndex((h) => h.preflight);
+  return withPreflight >= 0 ? withPreflight : 0;
+}
+
+/**
+ * `curl -i -X OPTIONS -H 'Origin: …' -H 'Access-Control-Request-Method: …' -H 'Access-Control-Request-Headers: …' <url>`:
+ * from the preflight the browser sent when one was seen, otherwise the one it would send (the
+ * evaluator's classification says which headers it would list).
+ */
+export function preflightAsCurl(flow: Flow, evaluation: Evaluation | null): string {
+  const i = hopIndexFor(flow, evaluation);
+  const hop: Hop | undefined = flow.hops[i];
+  const url = hop?.request.url ?? flow.request.url;
+  const seen = hop?.preflight?.request.headers;
+  const origin = getHeader(seen, 'origin') ?? evaluation?.classification.originPerHop[i] ?? flow.request.origin;
+  const method = getHeader(seen, 'access-control-request-method') ?? hop?.request.method ?? flow.request.method;
+  const requested = seen ? getHeader(seen, 'access-control-request-headers') : evaluation?.classification.requestHeadersForPreflight || null;
+  const headers: Header[] = [
+    { name: 'Origin', value: origin },
+    { name: 'Access-Control-Request-Method', value: method },
+  ];
+  if (requested) headers.push({ name: 'Access-Control-Request-Headers', value: requested });
+  return command('OPTIONS', url, headers);
+}
+
+/**
+ * The actual request of the first hop with every header the browser sent (Cookie and Authorization
+ * included: the user asked to replay it). A request that never went on the wire gets the page's
+ * own headers plus the Origin the browser would have sent. The body is not captured.
+ */
+export function requestAsCurl(flow: Flow, evaluation: Evaluation | null): string {
+  const hop = flow.hops[0];
+  const url = hop?.request.url ?? flow.request.url;
+  const method = hop?.request.method ?? flow.request.method;
+  if (hop?.sent && hop.request.headers.length > 0) return command(method, url, hop.request.headers);
+  const headers = [...flow.request.headers];
+  const origin = evaluation?.classification.originPerHop[0] ?? (evaluation?.classification.crossOrigin ? flow.request.origin : null);
+  if (origin && getHeader(headers, 'origin') === null) headers.unshift({ name: 'Origin', value: origin });
+  return command(method, url, headers);
+}

@@ -1,0 +1,86 @@
+/**
+ * One line of the list: a flow, the core's evaluation of it, and the strings its row shows,
+ * computed once per change of the flow (not on every render or keystroke).
+ */
+import type { Evaluation, Flow, Verdict } from '../../src/model/index.ts';
+import { hostOf } from './display.ts';
+
+export type PreflightBadge =
+  /** A preflight was seen: its status (or network error), and whether the flow failed on it. */
+  | { kind: 'sent'; count: number; status: string; failed: boolean }
+  /** The browser reused a cached preflight result from an earlier flow. */
+  | { kind: 'cached'; flowId: string }
+  | { kind: 'none' };
+
+export interface FlowRow {
+  id: string;
+  verdict: Verdict;
+  warnings: number;
+  method: string;
+  url: string;
+  host: string;
+  initiator: string;
+  /** `…` while in flight, the network error when the flow ended in one, else the last status. */
+  status: string;
+  preflight: PreflightBadge;
+  redirects: number;
+  type: string;
+  summary: string;
+  /** Lower-case text the search box matches against. */
+  haystack: string;
+}
+
+export interface FlowEntry {
+  flow: Flow;
+  evaluation: Evaluation;
+  row: FlowRow;
+}
+
+function statusOf(flow: Flow, evaluation: Evaluation): string {
+  if (evaluation.verdict === 'pending') return '…';
+  if (flow.error) return flow.error;
+  for (let i = flow.hops.length - 1; i >= 0; i--) {
+    const hop = flow.hops[i]!;
+    if (hop.error) return hop.error;
+    if (hop.response) return String(hop.response.status);
+  }
+  return '';
+}
+
+function preflightOf(flow: Flow, evaluation: Evaluation): PreflightBadge {
+  const preflights = flow.hops.flatMap((h) => (h.preflight ? [h.preflight] : []));
+  const first = preflights[0];
+  if (first) {
+    const status = first.response ? String(first.response.status) : (first.error ?? '…');
+    return { kind: 'sent', count: preflights.length, status, failed: evaluation.error?.location.stage === 'preflight' };
+  }
+  if (flow.preflightCacheHit) return { kind: 'cached', flowId: flow.preflightCacheHit.flowId };
+  return { kind: 'none' };
+}
+
+export function rowOf(flow: Flow, evaluation: Evaluation): FlowRow {
+  const findings = [evaluation.error, ...evaluation.warnings].filter((f) => f !== null);
+  const row: FlowRow = {
+    id: flow.id,
+    verdict: evaluation.verdict,
+    warnings: evaluation.warnings.length,
+    method: flow.request.method,
+    url: flow.request.url,
+    host: hostOf(flow.request.url),
+    initiator: flow.request.origin,
+    status: statusOf(flow, evaluation),
+    preflight: preflightOf(flow, evaluation),
+    redirects: Math.max(0, flow.hops.length - 1),
+    type: flow.request.initiatorType,
+    summary: evaluation.summary,
+    haystack: '',
+  };
+  row.haystack = [row.method, row.url, row.status, row.initiator, row.type, row.summary, ...findings.map((f) => f.code)]
+    .join('\n')
+    .toLowerCase();
+  return row;
+}
+
+export function entryOf(flow: Flow, evaluation: Evaluation): FlowEntry {
+  return { flow, evaluation, row: rowOf(flow, evaluation) };
+}

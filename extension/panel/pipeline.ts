@@ -1,0 +1,76 @@
+/**
+ * From the background's messages to the list's entries: records → flows (the correlator) →
+ * evaluations (the evaluator, as analyzeFlows runs it) → entries. Each step is incremental, and an entry keeps its identity
+ * while its flow and evaluation do, so the list re-renders only rows that changed.
+ */
+import { Correlator } from '../../src/correlate/webrequest.ts';
+import type { BrowserName, EvaluationContext } from '../../src/model/index.ts';
+import type { WebRequestRecord } from '../../src/model/webrequest.ts';
+import type { BackgroundMessage } from '../protocol.ts';
+import { entryOf, type FlowEntry } from './entry.ts';
+import { IncrementalAnalysis } from './analysis.ts';
+
+export interface PipelineOptions {
+  browser: BrowserName;
+  /** A desktop browser's default; the evaluator says which assumption a cookie verdict rests on. */
+  thirdPartyCookies?: EvaluationContext['thirdPartyCookies'];
+  now: number;
+}
+
+export class FlowPipeline {
+  private correlator: Correlator;
+  private analysis: IncrementalAnalysis;
+  private entries = new Map<string, FlowEntry>();
+  /** requestId → startedAt of the records held, to drop the oldest past the background's cap. */
+  private held = new Map<string, { tabId: number; startedAt: number }>();
+  private cap = Infinity;
+
+  constructor(private readonly opts: PipelineOptions) {
+    this.correlator = new Correlator({ browser: { name: opts.browser } });
+    this.analysis = new IncrementalAnalysis({ browser: opts.browser, thirdPartyCookies: opts.thirdPartyCookies ?? 'allowed', now: opts.now });
+  }
+
+  /** Applies one message; returns the new entries, in the order the page made the requests. */
+  receive(msg: BackgroundMessage): FlowEntry[] {
+    switch (msg.type) {
+      case 'snapshot':
+        this.clear();
+        this.cap = msg.capPerTab;
+        return this.add(msg.records);
+      case 'records':
+        return this.add(msg.records);
+      case 'cleared':
+        this.clear();
+        return [];
+    }
+  }
+
+  private add(records: readonly WebRequestRecord[]): FlowEntry[] {
+    for (const r of records) this.held.set(r.requestId, { tabId: r.tabId, startedAt: r.startedAt });
+    let flows = this.correlator.update(records);
+    // The background keeps at most `cap` records per tab and drops the oldest; do the same.
+    if (this.held.size > this.cap) {
+      const oldest = [...this.held.entries()].sort((a, b) => a[1].startedAt - b[1].startedAt).slice(0, this.held.size - this.cap);
+      for (const [id] of oldest) this.held.delete(id);
+      const byTab = new Map<number, string[]>();
+      for (const [id, r] of oldest) byTab.set(r.tabId, [...(byTab.get(r.tabId) ?? []), id]);
+      for (const [tabId, ids] of byTab) flows = this.correlator.remove(ids, tabId);
+    }
+    const next = new Map<string, FlowEntry>();
+    const out = this.analysis.update(flows).map(({ flow, evaluation }) => {
+      const prev = this.entries.get(flow.id);
+      const entry = prev && prev.flow === flow && prev.evaluation === evaluation ? prev : entryOf(flow, evaluation);
+      next.set(flow.id, entry);
+      return entry;
+    });
+    this.entries = next;
+    return out;
+  }
+
+  private clear(): void {
+    this.correlator.clear();
+    this.analysis.clear();
+    this.entries.clear();
+    this.held.clear();
+  }
+}
