@@ -53,10 +53,10 @@ export function withoutExpired(jar: readonly StoredCookie[], now: number | undef
   return jar.filter((c) => !isExpired(c, now));
 }
 
-/** Only well-formed entries: a jar handed in from outside may hold anything. */
+/** Only well-formed entries, one per identity (the last wins): a jar handed in from outside may hold anything. */
 export function sanitizeJar(jar: unknown): StoredCookie[] {
   if (!Array.isArray(jar)) return [];
-  return jar.filter(
+  const wellFormed = jar.filter(
     (c): c is StoredCookie =>
       !!c &&
       typeof c === 'object' &&
@@ -65,4 +65,5 @@ export function sanitizeJar(jar: unknown): StoredCookie[] {
       typeof (c as StoredCookie).domain === 'string' &&
       typeof (c as StoredCookie).path === 'string',
   );
+  return wellFormed.filter((c, i) => !wellFormed.slice(i + 1).some((later) => sameCookie(c, later)));
 }

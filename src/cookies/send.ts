@@ -84,7 +84,10 @@ export function judgeSends(input: SendInput): CookieOutcome[] {
     sentRaw.add(p.raw);
     const stored = input.jar.find((c) => c.name === p.name && c.value === p.value && domainMatches(c, ctx.host));
     const extra: Partial<Facts> = stored ? { domain: displayDomain(stored), path: stored.path } : {};
-    const o: CookieOutcome = { ...base(p.name, p.raw), outcome: 'allowed', reasons: [], why: explain('allowed', [], facts(p, extra)) };
+    // Only a cookie known to be unpartitioned depends on third-party cookies being allowed.
+    const warnings = browser === 'chrome' && ctx.thirdParty && stored && stored.partitionKey === undefined ? ['WarnThirdPartyPhaseout'] : [];
+    const kind = warnings.length > 0 ? 'warning' : 'allowed';
+    const o: CookieOutcome = { ...base(p.name, p.raw), outcome: kind, reasons: warnings, why: explain(kind, warnings, facts(p, extra)) };
     if (stored) Object.assign(o, { domain: displayDomain(stored), path: stored.path });
     out.push(o);
   }
