@@ -78,11 +78,12 @@ function evaluatedCookieValue(c: CookieOutcome): string {
 
 /**
  * A cookie the evaluator blocks only for reasons of its own (no CDP name, e.g. credentials not
- * included): Chromium reports nothing of the kind, so there is nothing to hold it to. A conflicting
- * Chromium report about the same cookie still shows up as a difference.
+ * included) that Chromium did not report at all: there is nothing to hold it to. When Chromium did
+ * report the cookie, the two are compared as usual.
  */
-function beyondCdp(c: CookieOutcome): boolean {
-  return c.outcome === 'blocked' && c.reasons.length > 0 && c.reasons.every((r) => !CDP_COOKIE_REASONS.has(r));
+function beyondCdp(value: string): boolean {
+  const m = /^blocked \[(.+)\]$/.exec(value);
+  return m !== null && m[1]!.split(', ').every((r) => !CDP_COOKIE_REASONS.has(r));
 }
 
 export function judgementOfEvaluation(ev: Evaluation): Judgement {
@@ -93,9 +94,7 @@ export function judgementOfEvaluation(ev: Evaluation): Judgement {
     failedParameter: error ? error.failedParameter : null,
     message: error?.messages.chrome ?? null,
     readable: [...ev.readableResponseHeaders].sort(),
-    cookies: keyed(
-      ev.cookies.filter((c) => !beyondCdp(c)).map((c) => ({ key: `${c.direction} ${c.stage}#${c.hop} ${c.name}`, value: evaluatedCookieValue(c) })),
-    ),
+    cookies: keyed(ev.cookies.map((c) => ({ key: `${c.direction} ${c.stage}#${c.hop} ${c.name}`, value: evaluatedCookieValue(c) }))),
     deprecations: [...new Set(ev.warnings.map((w) => String(w.code)).filter((c) => DEPRECATION_WARNINGS.has(c)))].sort(),
     warningMessages: ev.warnings
       .map((w) => w.messages.chrome)
@@ -128,6 +127,7 @@ export function diffJudgements(expected: Judgement, actual: Judgement, labels = 
     const e = expected.cookies[k];
     const a = actual.cookies[k];
     if (e !== undefined && a !== undefined && cookieValuesMatch(e, a)) continue;
+    if (e === undefined && a !== undefined && beyondCdp(a)) continue;
     out.push(`cookie ${k}: ${labels.expected} ${e ?? '(not reported)'}, ${labels.actual} ${a ?? '(not reported)'}`);
   }
   field('deprecations');
