@@ -71,12 +71,20 @@ export function pairPreflights(preflights: readonly PreflightFacts[], hops: read
   const options = ps.map((p) => hs.filter((h) => compatible(p, h)));
   const hopOwner = new Map<string, number>();
 
+  // Take the earliest free hop; only when none is free, move an earlier preflight to another of
+  // its hops (an augmenting path), so that FIFO order holds wherever it can.
   const tryAssign = (i: number, seen: Set<string>): boolean => {
+    for (const h of options[i]!) {
+      if (!hopOwner.has(h.key) && !seen.has(h.key)) {
+        seen.add(h.key);
+        hopOwner.set(h.key, i);
+        return true;
+      }
+    }
     for (const h of options[i]!) {
       if (seen.has(h.key)) continue;
       seen.add(h.key);
-      const owner = hopOwner.get(h.key);
-      if (owner === undefined || tryAssign(owner, seen)) {
+      if (tryAssign(hopOwner.get(h.key)!, seen)) {
         hopOwner.set(h.key, i);
         return true;
       }

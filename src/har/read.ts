@@ -55,17 +55,19 @@ export function formatHarError(e: HarReadError): string {
   return `${e.source}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
 }
 
+/** HAR nests a dozen levels; Chrome's async initiator stacks a few dozen more. */
+const MAX_DEPTH = 256;
+
 type Kind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
-const KIND_OF_TOKEN: Partial<Record<TokenType, Kind>> = {
-  [TokenType.LEFT_BRACE]: 'object',
-  [TokenType.LEFT_BRACKET]: 'array',
-  [TokenType.STRING]: 'string',
-  [TokenType.NUMBER]: 'number',
-  [TokenType.TRUE]: 'boolean',
-  [TokenType.FALSE]: 'boolean',
-  [TokenType.NULL]: 'null',
-};
+const KIND_OF_TOKEN: (Kind | undefined)[] = [];
+KIND_OF_TOKEN[TokenType.LEFT_BRACE] = 'object';
+KIND_OF_TOKEN[TokenType.LEFT_BRACKET] = 'array';
+KIND_OF_TOKEN[TokenType.STRING] = 'string';
+KIND_OF_TOKEN[TokenType.NUMBER] = 'number';
+KIND_OF_TOKEN[TokenType.TRUE] = 'boolean';
+KIND_OF_TOKEN[TokenType.FALSE] = 'boolean';
+KIND_OF_TOKEN[TokenType.NULL] = 'null';
 
 const ARTICLE: Record<Kind, string> = {
   object: 'an object',
@@ -78,7 +80,9 @@ const ARTICLE: Record<Kind, string> = {
 
 export class HarReader {
   private readonly source: string;
-  private readonly tokenizer = new Tokenizer();
+  // Buffering strings in a typed array is several times faster on HAR-sized strings (bodies, base64).
+  private readonly tokenizer = new Tokenizer({ stringBufferSize: 64 * 1024 });
+  private readonly encoder = new TextEncoder();
   private readonly parser = new TokenParser({
     paths: ['$.log.version', '$.log.creator', '$.log.browser', '$.log.pages', '$.log.entries.*'],
     keepStack: false,
@@ -86,7 +90,8 @@ export class HarReader {
   private error: HarReadError | null = null;
   private started = false;
   private ended = false;
-  // Where the tokens are: one frame per open container; keys seen at depth 1 and 2.
+  // Where the tokens are: nesting depth, and a frame (with its current key) for the two outer levels.
+  private depth = 0;
   private frames: { object: boolean; expectKey: boolean; key: string | null }[] = [];
   private rootKind: Kind | null = null;
   private logKind: Kind | null = null;
@@ -112,7 +117,8 @@ export class HarReader {
       if (this.error) return;
     }
     try {
-      this.tokenizer.write(chunk);
+      // The tokenizer works on UTF-8 bytes; handing it bytes is faster than letting it encode.
+      this.tokenizer.write(typeof chunk === 'string' ? this.encoder.encode(chunk) : chunk);
     } catch (err) {
       this.fail(err);
     }
@@ -123,12 +129,16 @@ export class HarReader {
       this.ended = true;
       try {
         this.tokenizer.end();
-      } catch (err) {
-        this.fail(err);
+      } catch {
+        this.depth = Math.max(this.depth, 1); // it stopped inside a value: the same as cut off
       }
     }
     if (this.error) return { ok: false, error: this.error };
     const fail = (path: string, message: string): HarReadResult => ({ ok: false, error: { source: this.source, path, message } });
+    if (this.depth > 0) {
+      const where = this.entriesKind === 'array' && this.depth >= 3 ? `log.entries[${this.entriesSeen}]` : '';
+      return fail(where, 'the file ends in the middle of the JSON: it was cut off (an interrupted download or export?)');
+    }
     if (this.rootKind === null) return fail('', 'the file is empty');
     if (this.rootKind !== 'object') return fail('', `not a HAR file: expected a JSON object at the top level, got ${ARTICLE[this.rootKind]}`);
     if (this.logKind === null) return fail('log', 'missing: not a HAR file (HAR 1.2 keeps everything under "log")');
@@ -157,7 +167,7 @@ export class HarReader {
     if (this.error) return;
     const message = err instanceof Error ? err.message : String(err);
     const offset = /absolute position "(\d+)"/.exec(message)?.[1];
-    const inEntry = this.entriesKind === 'array' && this.frames.length >= 3 ? `log.entries[${this.entriesSeen}]` : '';
+    const inEntry = this.entriesKind === 'array' && this.depth >= 3 ? `log.entries[${this.entriesSeen}]` : '';
     const cleaned = message.replace(/ at chunk position "\d+"/, '').replace(/ \(absolute position "\d+"\)/, '');
     this.error = {
       source: this.source,
@@ -167,25 +177,35 @@ export class HarReader {
     };
   }
 
-  /** Follows the document's shape from its tokens, to name what is missing or of the wrong type. */
+  /**
+   * Follows the document's shape from its tokens, to name what is missing or of the wrong type.
+   * Only the two outer levels (the root and `log`) are tracked; below, a depth count is enough.
+   */
   private track(token: TokenType, value: unknown): void {
-    const top = this.frames.at(-1);
-    const kind = KIND_OF_TOKEN[token];
+    if (this.depth > 2) {
+      if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
+        // The parser's cost grows with depth on every token: refuse absurd nesting before it hurts.
+        if (++this.depth > MAX_DEPTH) throw new Error(`values nested more than ${MAX_DEPTH} levels deep: not a HAR file`);
+      } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) this.depth--;
+      return;
+    }
+    const top = this.frames[this.depth - 1];
     if (top?.object && top.expectKey && token === TokenType.STRING) {
       top.key = String(value); // a key; its value comes after ':'
       return;
     }
+    const kind = KIND_OF_TOKEN[token];
     if (kind !== undefined) this.noteValue(kind);
     switch (token) {
       case TokenType.LEFT_BRACE:
-        this.frames.push({ object: true, expectKey: true, key: null });
-        break;
       case TokenType.LEFT_BRACKET:
-        this.frames.push({ object: false, expectKey: false, key: null });
+        if (this.depth < 2) this.frames.push({ object: token === TokenType.LEFT_BRACE, expectKey: token === TokenType.LEFT_BRACE, key: null });
+        this.depth++;
         break;
       case TokenType.RIGHT_BRACE:
       case TokenType.RIGHT_BRACKET:
         this.frames.pop();
+        this.depth--;
         break;
       case TokenType.COMMA:
         if (top?.object) top.expectKey = true;
@@ -197,7 +217,7 @@ export class HarReader {
   }
 
   private noteValue(kind: Kind): void {
-    const depth = this.frames.length;
+    const depth = this.depth;
     if (depth === 0) this.rootKind ??= kind;
     else if (depth === 1 && this.frames[0]!.key === 'log') this.logKind ??= kind;
     else if (depth === 2 && this.frames[0]!.key === 'log' && this.frames[1]!.object && this.frames[1]!.key === 'entries') {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { readJson, readText, type TruthFixture } from '../../test/fixtures/load.ts';
+import { readHar } from '../har/read.ts';
+import { analyzeFlows } from '../report/analyze.ts';
+import type { Flow } from '../model/flow.ts';
+import { flowsFromHar } from './har.ts';
+
+function harFlows(name: string): Flow[] {
+  const har = readHar(readText(`har/${name}`), { source: name });
+  if (!har.ok) throw new Error(har.error.message);
+  expect(har.skipped).toEqual([]);
+  return flowsFromHar(har, { source: name });
+}
+
+const shape = (flows: Flow[]) =>
+  flows.map((f) => [
+    f.request.method,
+    new URL(f.request.url).pathname,
+    f.hops.map((h) => `${h.response?.status ?? '-'}${h.preflight ? `+${h.preflight.response?.status}` : ''}`).join('>'),
+    f.error ?? '',
+  ]);
+
+describe('flowsFromHar on DevTools HARs exported by Chromium 156', () => {
+  it('makes one flow per request, preflights on their hops, redirects chained (HTTP lab)', () => {
+    const flows = harFlows('chromium-http.har');
+    expect(shape(flows)).toEqual([
+      ['GET', '/', '200', ''],
+      ['GET', '/lab/no-acao', '200', 'net::ERR_FAILED'],
+      ['PUT', '/lab/put-refused', '-+204', 'net::ERR_FAILED'],
+      ['GET', '/lab/wildcard', '200', 'net::ERR_FAILED'],
+      ['GET', '/lab/redirect-start', '302>200', 'net::ERR_FAILED'],
+      ['GET', '/lab/mismatch', '200', 'net::ERR_FAILED'],
+      ['GET', '/lab/public', '200', ''],
+      ['PUT', '/lab/put-allowed', '200+204', ''],
+      ['GET', '/lab/credentialed', '200', ''],
+      ['GET', '/lab/same-origin', '200', ''],
+      ['PUT', '/fx/cached', '200+204', ''],
+      ['PUT', '/fx/cached', '200', ''],
+      ['PUT', '/fx/concurrent', '200+204', ''],
+      ['PUT', '/fx/concurrent', '200+204', ''],
+      ['PUT', '/fx/redirect-307', '307+204>200+204', ''],
+      ['PUT', '/fx/preflight-403', '-+403', 'net::ERR_FAILED'],
+      ['GET', '/fx/opaque', '200', ''],
+      ['GET', '/fx/refused', '-', 'net::ERR_CONNECTION_REFUSED'],
+    ]);
+    const cached = flows.filter((f) => f.request.url.endsWith('/fx/cached'));
+    expect(cached[1]!.preflightCacheHit).toEqual({ flowId: cached[0]!.id, maxAgeSeconds: 600 });
+    expect(flows.filter((f) => f.preflightCacheHit)).toHaveLength(1);
+  });
+
+  it('names the browser from the User-Agent (DevTools writes WebInspector as the creator)', () => {
+    const [flow] = harFlows('chromium-http.har');
+    expect(flow!.browser).toEqual({ name: 'chrome', version: '156.0.0.0' });
+  });
+
+  it('tells fetch from XMLHttpRequest by _resourceType, and keeps what the page set on a request never sent', () => {
+    const flows = harFlows('chromium-http.har');
+    expect(flows.find((f) => f.request.url.endsWith('/lab/mismatch'))!.request.initiatorType).toBe('xmlhttprequest');
+    expect(flows.find((f) => f.request.url.endsWith('/lab/no-acao'))!.request.initiatorType).toBe('fetch');
+    const refused = flows.find((f) => f.request.url.endsWith('/lab/put-refused'))!;
+    expect(refused.hops[0]!.sent).toBe(false);
+    expect(refused.request.headers).toEqual([
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Api-Key', value: 'lab-key' },
+    ]);
+  });
+
+  it('infers mode and credentials from the wire and says so (HTTPS: Sec-Fetch-Mode, cookies)', () => {
+    const flows = harFlows('chromium-https.har');
+    const withCookie = flows.find((f) => f.request.url.endsWith('/fx/with-cookie'))!;
+    expect(withCookie.request).toMatchObject({ mode: 'cors', credentials: 'include' });
+    expect(withCookie.inferred).toContainEqual({ field: 'mode', from: 'Sec-Fetch-Mode: cors' });
+    expect(withCookie.inferred).toContainEqual({ field: 'credentials', from: 'cookies were sent to another origin' });
+    const opaque = flows.find((f) => f.request.url.endsWith('/fx/opaque'))!;
+    expect(opaque.inferred).toContainEqual({ field: 'mode', from: 'Sec-Fetch-Mode: no-cors' });
+  });
+});
+
+describe('HAR flows judged by the evaluator, against what Chromium 156 said (CDP loadingFailed and console)', () => {
+  for (const phase of ['http', 'https']) {
+    it(`matches every corsError, failedParameter and console message (${phase})`, () => {
+      const truth = readJson<TruthFixture>(`truth/chromium-${phase}.json`);
+      const analyzed = analyzeFlows(harFlows(`chromium-${phase}.har`), { browser: 'chrome', thirdPartyCookies: 'allowed' });
+      const blocked = truth.requests.filter((r) => r.corsErrorStatus);
+      expect(blocked.length).toBeGreaterThan(0);
+      for (const t of blocked) {
+        const a = analyzed.find(({ flow }) => flow.hops.at(-1)!.request.url === t.url && flow.request.method === t.method);
+        expect(a, t.url).toBeDefined();
+        expect(a!.evaluation.verdict).toBe('blocked');
+        expect(a!.evaluation.error).toMatchObject({ code: t.corsErrorStatus!.corsError, failedParameter: t.corsErrorStatus!.failedParameter });
+        expect(a!.evaluation.error!.messages.chrome).toBe(t.corsConsole[0]);
+      }
+      // Every flow Chromium did not block is not blocked here either.
+      const blockedUrls = new Set(blocked.map((t) => t.url));
+      for (const { flow, evaluation } of analyzed) {
+        if (!blockedUrls.has(flow.hops.at(-1)!.request.url)) expect(evaluation.verdict, flow.request.url).not.toBe('blocked');
+      }
+    });
+
+    it(`lists the headers the page could read, as the page saw them (${phase})`, () => {
+      const truth = readJson<TruthFixture>(`truth/chromium-${phase}.json`);
+      const analyzed = analyzeFlows(harFlows(`chromium-${phase}.har`), { browser: 'chrome', thirdPartyCookies: 'allowed' });
+      const pageFlows = analyzed.filter(({ flow }) => flow.request.mode !== 'navigate' && !flow.request.url.endsWith('/favicon.ico'));
+      const seen = truth.steps.flatMap((s) => s.results);
+      expect(pageFlows).toHaveLength(seen.length);
+      pageFlows.forEach(({ evaluation }, i) => expect(evaluation.readableResponseHeaders, `flow ${i}`).toEqual(seen[i]!.readableHeaders));
+    });
+  }
+
+  it('turns credentials to include when only that explains why Chromium failed the response (and says why)', () => {
+    const analyzed = analyzeFlows(harFlows('chromium-http.har'), { browser: 'chrome', thirdPartyCookies: 'allowed' });
+    const wildcard = analyzed.find(({ flow }) => flow.request.url.endsWith('/lab/wildcard'))!;
+    expect(wildcard.flow.request.credentials).toBe('include');
+    expect(wildcard.flow.inferred.find((i) => i.field === 'credentials')!.from).toMatch(/net::ERR_FAILED/);
+    expect(wildcard.evaluation.error!.code).toBe('WildcardOriginNotAllowed');
+    const pub = analyzed.find(({ flow }) => flow.request.url.endsWith('/lab/public'))!;
+    expect(pub.flow.request.credentials).toBe('same-origin');
+  });
+});

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readJson, recordsOf, type WebRequestFixture } from '../../test/fixtures/load.ts';
+import type { Flow } from '../model/flow.ts';
+import type { WebRequestEvent, WebRequestRecord } from '../model/webrequest.ts';
+import { applyWebRequestEvent } from './webrequest-record.ts';
+import { Correlator, flowsFromRecords } from './webrequest.ts';
+
+const http = readJson<WebRequestFixture>('webrequest/chromium-http.json');
+const https = readJson<WebRequestFixture>('webrequest/chromium-https.json');
+const chrome = { browser: { name: 'chrome' as const, version: '156' } };
+
+/** What the page did in each step of the capture (test/fixtures/capture/scenarios.ts), hop by hop. */
+interface Expected {
+  method: string;
+  path: string;
+  /** Per hop: its status (null: never answered), and its preflight's status (undefined: no preflight). */
+  hops: { status: number | null; preflight?: number }[];
+  error?: string;
+  mode: string;
+  credentials?: string;
+  cacheHitOf?: string;
+}
+
+const EXPECTED_HTTP: Expected[] = [
+  { method: 'GET', path: '/', hops: [{ status: 200 }], mode: 'navigate' },
+  { method: 'GET', path: '/lab/no-acao', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'PUT', path: '/lab/put-refused', hops: [{ status: null, preflight: 204 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/lab/wildcard', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/lab/redirect-start', hops: [{ status: 302 }, { status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/lab/mismatch', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/lab/public', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'PUT', path: '/lab/put-allowed', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/credentialed', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/same-origin', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/cached', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/cached', hops: [{ status: 200 }], mode: 'cors', cacheHitOf: '/fx/cached' },
+  { method: 'PUT', path: '/fx/concurrent', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/concurrent', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/redirect-307', hops: [{ status: 307, preflight: 204 }, { status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/preflight-403', hops: [{ status: null, preflight: 403 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/fx/opaque', hops: [{ status: 200 }], mode: 'no-cors' },
+  { method: 'GET', path: '/fx/refused', hops: [{ status: null }], error: 'net::ERR_CONNECTION_REFUSED', mode: 'cors' },
+];
+
+const EXPECTED_HTTPS: Expected[] = [
+  { method: 'GET', path: '/', hops: [{ status: 200 }], mode: 'navigate' },
+  { method: 'GET', path: '/lab/no-acao', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/favicon.ico', hops: [{ status: 404 }], mode: 'no-cors' },
+  { method: 'GET', path: '/fx/set-cookie', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/fx/with-cookie', hops: [{ status: 200 }], mode: 'cors', credentials: 'include' },
+  { method: 'GET', path: '/fx/with-cookie-no-acac', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors', credentials: 'include' },
+  { method: 'PUT', path: '/fx/preflight-403', hops: [{ status: null, preflight: 403 }], error: 'net::ERR_FAILED', mode: 'cors' },
+  { method: 'GET', path: '/fx/opaque', hops: [{ status: 200 }], mode: 'no-cors' },
+];
+
+function shape(flows: Flow[]) {
+  return flows.map((f) => ({
+    method: f.request.method,
+    path: new URL(f.request.url).pathname,
+    hops: f.hops.map((h) => ({ status: h.response?.status ?? null, ...(h.preflight ? { preflight: h.preflight.response?.status } : {}) })),
+    ...(f.error ? { error: f.error } : {}),
+    mode: f.request.mode,
+  }));
+}
+
+function expectFlows(flows: Flow[], expected: Expected[]) {
+  expect(shape(flows)).toEqual(expected.map(({ credentials: _c, cacheHitOf: _h, ...rest }) => rest));
+  expected.forEach((e, i) => {
+    if (e.credentials) expect(flows[i]!.request.credentials).toBe(e.credentials);
+    if (e.cacheHitOf) {
+      const hit = flows[i]!.preflightCacheHit;
+      expect(hit).toBeDefined();
+      const source = flows.find((f) => f.id === hit!.flowId)!;
+      expect(new URL(source.request.url).pathname).toBe(e.cacheHitOf);
+      expect(source.hops[0]!.preflight).toBeDefined();
+      expect(hit!.maxAgeSeconds).toBe(600);
+    } else {
+      expect(flows[i]!.preflightCacheHit).toBeUndefined();
+    }
+  });
+}
+
+describe('flowsFromRecords on webRequest events recorded from Chromium 156 by the extension', () => {
+  it('makes one flow per request the page made, in order, with each preflight on its hop (HTTP lab)', () => {
+    expectFlows(flowsFromRecords(recordsOf(http.events), chrome), EXPECTED_HTTP);
+  });
+
+  it('does the same for the HTTPS page (Sec-Fetch-Mode, cookies sent)', () => {
+    expectFlows(flowsFromRecords(recordsOf(https.events), chrome), EXPECTED_HTTPS);
+  });
+
+  it('agrees with the records the extension itself ended up with', () => {
+    expect(shape(flowsFromRecords(http.records, chrome))).toEqual(shape(flowsFromRecords(recordsOf(http.events), chrome)));
+  });
+
+  it('pairs each concurrent identical request with the preflight that ended before it was sent', () => {
+    const records = recordsOf(http.events);
+    const flows = flowsFromRecords(records, chrome).filter((f) => f.request.url.endsWith('/fx/concurrent'));
+    expect(flows).toHaveLength(2);
+    const starts = flows.map((f) => f.hops[0]!.preflight!.startedAt);
+    expect(new Set(starts).size).toBe(2);
+    for (const f of flows) {
+      const rec = records.find((r) => `wr:${r.tabId}:${r.requestId}` === f.id)!;
+      const pre = records.find((r) => r.startedAt === f.hops[0]!.preflight!.startedAt && r.hops[0]!.method === 'OPTIONS')!;
+      expect(pre.endedAt!).toBeLessThanOrEqual(rec.hops[0]!.sentAt!);
+    }
+  });
+
+  it('keeps the preflight of each redirect hop on that hop, with the Origin the browser sent there', () => {
+    const flow = flowsFromRecords(recordsOf(http.events), chrome).find((f) => f.request.url.endsWith('/fx/redirect-307'))!;
+    const origins = flow.hops.map((h) => h.preflight!.request.headers.find((x) => x.name === 'Origin')!.value);
+    expect(origins).toEqual([flow.request.origin, 'null']);
+    expect(flow.hops[1]!.preflight!.request.url).toBe(flow.hops[1]!.request.url);
+  });
+
+  it('rebuilds author headers: sent ones minus what the browser added; names only when the request never left', () => {
+    const flows = flowsFromRecords(recordsOf(http.events), chrome);
+    const allowed = flows.find((f) => f.request.url.endsWith('/lab/put-allowed'))!;
+    expect(allowed.request.headers).toEqual([
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Api-Key', value: 'lab-key' },
+    ]);
+    const refused = flows.find((f) => f.request.url.endsWith('/lab/put-refused'))!;
+    expect(refused.request.headers.map((h) => h.name)).toEqual(['content-type', 'x-api-key']);
+    expect(refused.inferred.find((i) => i.field === 'headers')!.from).toMatch(/names only/);
+  });
+
+  it('records every inference with its evidence', () => {
+    for (const f of flowsFromRecords(recordsOf(http.events), chrome)) {
+      const fields = f.inferred.map((i) => i.field);
+      for (const field of ['origin', 'mode', 'credentials', 'initiatorType', 'headers'] as const) expect(fields).toContain(field);
+      expect(f.inferred.every((i) => i.from.length > 0)).toBe(true);
+    }
+  });
+});
+
+/** Replays events through the reducer and an incremental correlator, one batch at a time. */
+function replay(events: readonly WebRequestEvent[], batchSizes: readonly number[]): Flow[] {
+  const correlator = new Correlator(chrome);
+  const records = new Map<string, WebRequestRecord>();
+  let flows: Flow[] = [];
+  let i = 0;
+  let b = 0;
+  while (i < events.length) {
+    const size = Math.max(1, batchSizes[b++ % batchSizes.length] ?? 1);
+    const changed = new Map<string, WebRequestRecord>();
+    for (const ev of events.slice(i, i + size)) {
+      const rec = applyWebRequestEvent(records.get(ev.requestId), ev);
+      records.set(ev.requestId, rec);
+      changed.set(ev.requestId, rec);
+    }
+    i += size;
+    flows = correlator.update(changed.values());
+  }
+  return flows;
+}
+
+describe('Correlator (incremental)', () => {
+  const oneShot = flowsFromRecords(recordsOf(http.events), chrome);
+
+  it('gives, event by event, the same flows as one pass over the final records', () => {
+    expect(replay(http.events, [1])).toEqual(oneShot);
+  });
+
+  it('gives the same flows whatever the batching and the order records arrive in a batch', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        expect(replay(http.events, sizes)).toEqual(oneShot);
+      }),
+      { numRuns: 25 },
+    );
+    const shuffledFinal = new Correlator(chrome).update([...recordsOf(http.events)].reverse());
+    expect(shuffledFinal).toEqual(oneShot);
+  });
+
+  it('shows a main request without its preflight until the preflight is known, then pairs them', () => {
+    const put = http.events.filter((e) => e.url.endsWith('/lab/put-allowed'));
+    const correlator = new Correlator(chrome);
+    const records = new Map<string, WebRequestRecord>();
+    const after: boolean[] = [];
+    for (const ev of put) {
+      const rec = applyWebRequestEvent(records.get(ev.requestId), ev);
+      records.set(ev.requestId, rec);
+      const flows = correlator.update([rec]);
+      expect(flows.filter((f) => f.request.method === 'PUT')).toHaveLength(1); // never a second flow for the OPTIONS
+      after.push(flows.some((f) => f.hops[0]!.preflight !== undefined));
+    }
+    expect(after.at(-1)).toBe(true);
+    expect(after[0]).toBe(false);
+  });
+
+  it('forgets removed records: a preflight whose request was evicted becomes a flow of its own', () => {
+    const records = recordsOf(http.events.filter((e) => e.url.endsWith('/lab/put-allowed')));
+    const correlator = new Correlator(chrome);
+    correlator.update(records);
+    const main = records.find((r) => r.hops[0]!.method === 'PUT')!;
+    const flows = correlator.remove([main.requestId], main.tabId);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.request.method).toBe('PUT');
+    expect(flows[0]!.hops[0]!.sent).toBe(false);
+    expect(flows[0]!.hops[0]!.preflight!.response!.status).toBe(204);
+    expect(flows[0]!.inferred.some((i) => i.field === 'method' && /only the preflight/.test(i.from))).toBe(true);
+  });
+});
