@@ -1,7 +1,8 @@
 /**
  * One flow per CorsError an HTTP exchange can produce: code, failedParameter, location, Chromium
  * 156's console line (texts as printed by Chromium 156 in .scratch probes and the conformance
- * recordings), Firefox's lines, a why and a fix.
+ * recordings), Firefox's lines (as firefox-esr 153 printed them for the same exchanges, except the
+ * LNA and no-cors cases, where it prints no CORS line), a why and a fix.
  */
 import { describe, expect, it } from 'vitest';
 import type { CorsError, EvaluationContext } from '../model/index.ts';
@@ -149,7 +150,7 @@ const cases: Case[] = [
     param: '',
     stage: 'preflight',
     chrome: CH(`${PRE}Redirect is not allowed for a preflight request.`),
-    firefox: `${FF(API)}(Reason: CORS request external redirect not allowed).\n${FF_NULL(API)}`,
+    firefox: `${FF(API)}(Reason: CORS request external redirect not allowed).\n${FF(API)}(Reason: CORS preflight response did not succeed). Status code: 302.\n${FF_NULL(API)}`,
     fixOn: 'preflight',
   },
   {
@@ -270,7 +271,7 @@ const cases: Case[] = [
     param: '',
     stage: 'actual',
     chrome: `Access to fetch at 'ftp://x.test/a' (redirected from '${API}') from origin '${O}' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.`,
-    firefox: `${FF('ftp://x.test/a')}(Reason: CORS request not http).`,
+    firefox: `${FF('ftp://x.test/a')}(Reason: CORS request not http).\n${FF_NULL(API)}`,
     fixOn: 'request',
   },
   {
@@ -281,7 +282,7 @@ const cases: Case[] = [
     param: '',
     stage: 'actual',
     chrome: `Fetch API cannot load ${API}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${O}.`,
-    firefox: null,
+    firefox: `Security Error: Content at ${O}/ may not load data from ${API}.`,
     fixOn: 'request',
   },
   {
@@ -325,6 +326,13 @@ describe('every CorsError an exchange can produce: code, parameter, messages, wh
       expect(e.readableResponseHeaders).toEqual([]);
     });
   }
+
+  it('Firefox checks the method before parsing Access-Control-Allow-Headers; Chromium parses both first', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['X-A', '1']] }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x;y']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('InvalidAllowHeadersPreflightResponse');
+    expect(e.error?.messages.firefox).toBe(`${FF(API)}(Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’).\n${FF_NULL(API)}`);
+  });
 
   it('a secure page denied local network access (headless denies the prompt)', () => {
     const flow = buildFlow({ url: 'https://api.site-b.test/lna', origin: 'https://app.site-a.test', initiatorAddressSpace: 'public' }, [{ noResponse: true, error: 'net::ERR_FAILED', addressSpace: 'loopback' }]);

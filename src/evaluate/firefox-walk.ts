@@ -83,8 +83,13 @@ function preflightCheck(url: string, method: string, unsafe: string[], status: n
 export function firefoxWalk(flow: Flow): FirefoxReport {
   const req = flow.request;
   const report: FirefoxReport = { lines: [], warning: null };
-  if (req.mode !== 'cors') return report;
   const pageOrigin = normalizeOrigin(req.origin);
+  const firstUrl = hopUrl(flow.hops[0], req.url);
+  // A same-origin-mode request to another origin never starts (checked in firefox-esr 153).
+  if (req.mode === 'same-origin' && !isSameOrigin(pageOrigin, firstUrl)) {
+    return { ...report, lines: [{ key: 'CheckSameOriginError', url: req.topLevelUrl ?? `${pageOrigin}/`, param: firstUrl }] };
+  }
+  if (req.mode !== 'cors') return report;
   const withCredentials = req.credentials === 'include';
   let url = hopUrl(flow.hops[0], req.url);
   let method = req.method;
@@ -107,8 +112,10 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     const needsPreflight = !['get', 'post', 'head'].includes(method.toLowerCase()) || unsafe.length > 0;
     if (needsPreflight && hop.preflight?.response) {
       const pf = hop.preflight.response;
+      // A redirected preflight: three lines in firefox-esr 153 (redirect, preflight status, request).
       if (redirectTarget(pf, url) !== null) {
-        return { ...report, lines: [{ key: 'CORSExternalRedirectNotAllowed', url }, didNotSucceed(url)] };
+        const preflightFailed: FirefoxLine = { key: 'CORSPreflightDidNotSucceed3', url, param: String(Number(pf.status)) };
+        return { ...report, lines: [{ key: 'CORSExternalRedirectNotAllowed', url }, preflightFailed, didNotSucceed(url)] };
       }
       const judged = preflightCheck(url, method, unsafe, Number(pf.status), safeHeaders(pf.headers), withCredentials, wireOrigin(hop.preflight.request?.headers) ?? origin);
       report.warning ??= judged.warning;
@@ -126,9 +133,10 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     if (taintsOrigin(location, url, pageOrigin)) tainted = true;
     const next = methodAfterRedirect(Number(response.status), method);
     if (next !== method) headers = headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
+    // A redirect to another scheme: the target's reason, then the redirecting request's.
+    if (!isHttpScheme(location)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url: location }, didNotSucceed(url)] };
     method = next;
     url = location;
-    if (!flow.hops[i + 1] && !isHttpScheme(location)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url: location }] };
   }
   return report;
 }

@@ -19,7 +19,9 @@ export type FirefoxKey =
   | 'CORSInvalidAllowMethod'
   | 'CORSInvalidAllowHeader'
   | 'CORSMissingAllowHeaderFromPreflight2'
-  | 'CORSAllowHeaderFromPreflightDeprecation';
+  | 'CORSAllowHeaderFromPreflightDeprecation'
+  /** Not a CORS message: dom.properties, printed when a same-origin-mode fetch leaves the origin. */
+  | 'CheckSameOriginError';
 
 export interface FirefoxLine {
   key: FirefoxKey;
@@ -45,6 +47,7 @@ export const FIREFOX_TEMPLATES: Record<FirefoxKey, string> = {
   CORSInvalidAllowMethod: `${BLOCKED}(Reason: invalid token ‘%2$S’ in CORS header ‘Access-Control-Allow-Methods’).`,
   CORSInvalidAllowHeader: `${BLOCKED}(Reason: invalid token ‘%2$S’ in CORS header ‘Access-Control-Allow-Headers’).`,
   CORSMissingAllowHeaderFromPreflight2: `${BLOCKED}(Reason: header ‘%2$S’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).`,
+  CheckSameOriginError: 'Security Error: Content at %1$S may not load data from %2$S.',
   CORSAllowHeaderFromPreflightDeprecation:
     'Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at %1$S soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).',
 };
