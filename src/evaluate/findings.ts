@@ -24,6 +24,13 @@ export function initiatorOf(flow: Flow): InitiatorType {
   return INITIATORS.includes(flow.request.initiatorType) ? flow.request.initiatorType : 'other';
 }
 
+/** Major version of the Chrome that recorded the flow, when the flow says. */
+function chromeMajor(flow: Flow): number | undefined {
+  if (flow.browser?.name !== 'chrome') return undefined;
+  const m = /^(\d+)/.exec(flow.browser.version ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The CORS headers the server should send for this flow to pass. */
 export function policyFor(flow: Flow, w: Walk, origin: string): CorsPolicy {
   const credentials = flow.request.credentials === 'include';
@@ -82,6 +89,7 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
         origin: pageOrigin,
         failedParameter: f.failedParameter,
         addressSpace: f.addressSpace,
+        chromeMajor: chromeMajor(flow),
       }),
       firefox: firefoxMessage(firefox.lines),
     },

@@ -17,7 +17,15 @@ export interface ChromeMessageInput {
   origin: string;
   failedParameter: string;
   addressSpace?: AddressSpace;
+  /**
+   * Major version of the Chrome that made the flow (from a HAR or capture), when known. Chromium up
+   * to 132 still suggested no-cors in fetch() messages; 156 does not. Unknown: 156's wording.
+   */
+  chromeMajor?: number;
 }
+
+/** The last Chromium whose source we saw with the no-cors suggestions (reference notes). */
+const LAST_WITH_NO_CORS_HINT = 132;
 
 /**
  * "fetch", "XMLHttpRequest", "script"…: Blink's Resource::ResourceTypeToString, lower-cased when its
@@ -60,12 +68,17 @@ const PREFLIGHT_PREFIXED = new Set<CorsError>([
 
 /** Chromium 156 adds this to fetch() messages about a bad Access-Control-Allow-Origin value. */
 const FETCH_VALID_VALUE = ' Have the server send the header with a valid value.';
+const NO_CORS_HINT = " If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
+const FETCH_VALID_VALUE_LEGACY =
+  " Have the server send the header with a valid value, or, if an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
 const XHR_CREDENTIALS = ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
 
 /** The reason part of the message, extra sentences per initiator included. */
 export function chromeReason(i: ChromeMessageInput): string {
   const hint = i.failedParameter;
   const fetch = i.initiator === 'fetch';
+  const legacy = i.chromeMajor !== undefined && i.chromeMajor <= LAST_WITH_NO_CORS_HINT;
+  const validValue = legacy ? FETCH_VALID_VALUE_LEGACY : FETCH_VALID_VALUE;
   const xhr = i.initiator === 'xmlhttprequest';
   const space = i.addressSpace ?? 'unknown';
   switch (i.code) {
@@ -79,16 +92,16 @@ export function chromeReason(i: ChromeMessageInput): string {
     case 'MissingAllowOriginHeader':
     case 'PreflightMissingAllowOriginHeader':
       // Chromium 132's source appended an opaque-response hint for fetch; 156 prints none.
-      return "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+      return `No 'Access-Control-Allow-Origin' header is present on the requested resource.${fetch && legacy ? NO_CORS_HINT : ''}`;
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues':
-      return `The 'Access-Control-Allow-Origin' header contains multiple values '${hint}', but only one is allowed.${fetch ? FETCH_VALID_VALUE : ''}`;
+      return `The 'Access-Control-Allow-Origin' header contains multiple values '${hint}', but only one is allowed.${fetch ? validValue : ''}`;
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return `The 'Access-Control-Allow-Origin' header contains the invalid value '${hint}'.${fetch ? FETCH_VALID_VALUE : ''}`;
+      return `The 'Access-Control-Allow-Origin' header contains the invalid value '${hint}'.${fetch ? validValue : ''}`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return `The 'Access-Control-Allow-Origin' header has a value '${hint}' that is not equal to the supplied origin.${fetch ? FETCH_VALID_VALUE : ''}`;
+      return `The 'Access-Control-Allow-Origin' header has a value '${hint}' that is not equal to the supplied origin.${fetch ? validValue : ''}`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
       return `The value of the 'Access-Control-Allow-Credentials' header in the response is '${hint}' which must be 'true' when the request's credentials mode is 'include'.${xhr ? XHR_CREDENTIALS : ''}`;

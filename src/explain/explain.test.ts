@@ -31,6 +31,14 @@ describe('Chrome messages', () => {
     expect(m('InvalidAllowCredentials', 'image')).not.toMatch(/withCredentials|valid value/);
     expect(m('MissingAllowOriginHeader', 'fetch')).not.toMatch(/no-cors/);
   });
+  it('older Chrome (≤ 132) suggested no-cors in fetch() messages', () => {
+    expect(chromeReason({ ...base, code: 'MissingAllowOriginHeader', chromeMajor: 120 })).toBe(
+      "No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.",
+    );
+    expect(chromeReason({ ...base, code: 'AllowOriginMismatch', chromeMajor: 132 })).toMatch(/valid value, or, if an opaque response serves your needs/);
+    expect(chromeReason({ ...base, code: 'AllowOriginMismatch', chromeMajor: 156 })).toMatch(/valid value\.$/);
+    expect(chromeReason({ ...base, code: 'MissingAllowOriginHeader', initiator: 'xmlhttprequest', chromeMajor: 120 })).not.toMatch(/no-cors/);
+  });
   it('resource kinds', () => {
     expect(['fetch', 'xmlhttprequest', 'stylesheet', 'other'].map((k) => resourceKind(k as never))).toEqual(['fetch', 'XMLHttpRequest', 'CSS stylesheet', 'resource']);
   });
