@@ -32,9 +32,10 @@ describe('allowed', () => {
   it('a 404 with good headers is still readable (status does not matter)', () => {
     expect(evaluate(buildFlow({ url: API, origin: O }, [{ status: 404, headers: [['Access-Control-Allow-Origin', '*']] }]), ctx).verdict).toBe('allowed');
   });
-  it('Chrome reports net::ERR_FAILED on the hop but the headers pass: allowed is wrong — a note says so', () => {
+  it('the browser reports net::ERR_FAILED although the headers pass: not a CORS block, and the summary says so', () => {
     const e = evaluate(buildFlow({ url: API, origin: O }, [{ headers: [['Access-Control-Allow-Origin', '*']], error: 'net::ERR_FAILED' }]), ctx);
-    expect(e.verdict).toBe('allowed');
+    expect([e.verdict, e.error]).toEqual(['failed', null]);
+    expect(e.summary).toContain('another policy');
   });
   it('a preflighted PUT that passes, with the classification', () => {
     const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['Content-Type', 'application/json'], ['X-Api-Key', 'k'], ['Accept', '*/*']] }, [

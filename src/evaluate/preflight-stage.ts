@@ -7,7 +7,7 @@ import type { CheckFailure } from '../fetch/cors-check.ts';
 import { safeHeaders } from '../fetch/http.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
 import type { HopState } from './hop-state.ts';
-import { redirectTarget } from './hop-state.ts';
+import { redirectTarget, wireOrigin } from './hop-state.ts';
 
 export interface PreflightStage {
   needed: boolean;
@@ -61,7 +61,8 @@ export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string
     method: s.method,
     requestHeaders: s.headers,
     credentials: flow.request.credentials,
-    origin,
+    // The Origin the preflight itself carried, when the capture saw it.
+    origin: wireOrigin(pf.request?.headers) ?? origin,
   });
   out.failure = result.failure;
   out.authorizationCoveredByWildcard = result.authorizationCoveredByWildcard;

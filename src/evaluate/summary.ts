@@ -20,7 +20,7 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
       return `Not checked by CORS: same-origin request.`;
     case 'failed':
       return w.networkError
-        ? `Failed: ${w.networkError.error} — a network error, not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}`
+        ? `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}`
         : `Failed: ${w.notes.at(-1) ?? 'the request did not complete.'}`;
     case 'pending':
       return w.notes.length ? `In flight: ${w.notes.at(-1)}` : 'In flight.';

@@ -227,10 +227,12 @@ export function walk(flow: Flow): Walk {
       w.tainting = req.mode === 'no-cors' && crossOrigin ? 'opaque' : 'basic';
       w.outcome = 'not-cors';
     }
+    // Every check passed, yet the browser reports an error: the response never reached the page
+    // (aborted, a broken body, or another policy such as ORB or CORP). That is not a CORS block.
     const error = hop.error ?? flow.error;
-    if (error && isNetworkFailure(error)) return fail(error, i, 'actual', s.url);
-    if (error && w.outcome === 'allowed') {
-      w.notes.push(`The browser reported ${error} although the CORS checks pass; another policy may have stopped it.`);
+    if (error) {
+      if (!isNetworkFailure(error)) w.notes.push(`The browser reported ${error} although every CORS check passes: another policy stopped the response.`);
+      return fail(error, i, 'actual', s.url);
     }
     return w;
   }
