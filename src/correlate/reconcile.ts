@@ -31,7 +31,7 @@ export function withCredentials(flow: Flow): Flow {
 }
 
 /**
- * Returns the flows to use: each flow the browser failed although its evaluation allows it is
+ * Returns the flows to use: each flow the browser failed although its evaluation finds no CORS failure is
  * retried as credentialed, and kept so when that explains the failure.
  */
 export function reconcileCredentials(
@@ -45,7 +45,8 @@ export function reconcileCredentials(
     const lastHop = flow.hops.at(-1);
     if (
       !ev ||
-      ev.verdict !== 'allowed' ||
+      // The evaluator calls such a flow `failed` (every CORS check passes, yet the browser failed it).
+      (ev.verdict !== 'allowed' && ev.verdict !== 'failed') ||
       flow.error !== CHROMIUM_CORS_FAILURE ||
       flow.request.mode !== 'cors' ||
       !lastHop?.response ||
