@@ -1,7 +1,7 @@
 /**
  * Turning a parsed Set-Cookie into the cookie it would store (Chromium: CanonicalCookie::Create):
- * domain, path, prefixes, Partitioned, expiry. The failures here are reported before any
- * SameSite or third-party check, and InvalidDomain and InvalidPrefix come together (Chromium 156).
+ * domain, path, prefixes, expiry. Chromium 156 reports InvalidDomain and InvalidPrefix together,
+ * before any SameSite or third-party check; Firefox 153 prints only the first.
  */
 import type { StoredCookie } from '../model/index.ts';
 import type { RequestCookieContext } from './context.ts';
@@ -10,7 +10,7 @@ import { sameSiteOf, type ParsedSetCookie } from './parse.ts';
 
 export type CreateResult =
   | { ok: true; cookie: StoredCookie; deletes: boolean }
-  | { ok: false; reasons: ('InvalidDomain' | 'InvalidPrefix' | 'PartitionedRequiresSecure')[] };
+  | { ok: false; reasons: ('InvalidDomain' | 'InvalidPrefix')[] };
 
 /**
  * Cookie prefixes, case-insensitive, including a nameless cookie whose value looks prefixed
@@ -58,8 +58,6 @@ export function createCookie({ parsed, ctx, now, serverDate, partitionEvenWithou
   if (!domain.ok) reasons.push('InvalidDomain');
   if (!prefixIsValid(parsed, ctx.secure)) reasons.push('InvalidPrefix');
   if (reasons.length > 0 || !domain.ok) return { ok: false, reasons };
-  // CHIPS needs Secure and a secure URL; Chromium drops the cookie without reporting it.
-  if (parsed.partitioned && (!parsed.secure || !ctx.secure)) return { ok: false, reasons: ['PartitionedRequiresSecure'] };
 
   const { at, deletes } = expiry(parsed, now, serverDate);
   const cookie: StoredCookie = {

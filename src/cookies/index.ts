@@ -42,6 +42,7 @@ function run(flow: Flow, ctx: EvaluationContext, corsAllowed: boolean): Run {
   const credentialsMode = String(flow.request?.credentials ?? 'same-origin');
   const lastWithResponse = hops.reduce((last, h, i) => (h.response ? i : last), -1);
   const outcomes: CookieOutcome[] = [];
+  let crossedSites = false;
 
   hops.forEach((hop, i) => {
     const url = String(hop.request?.url ?? '');
@@ -57,6 +58,7 @@ function run(flow: Flow, ctx: EvaluationContext, corsAllowed: boolean): Run {
       thirdPartyCookies,
       now,
       credentialsMode,
+      afterCrossSiteRedirect: crossedSites,
     };
     const actualSends = judgeSends(sendInput);
     const common = { hop: i, ctx: reqCtx, browser, thirdPartyCookies, now, credentialsMode };
@@ -78,6 +80,7 @@ function run(flow: Flow, ctx: EvaluationContext, corsAllowed: boolean): Run {
         if (d.change) jar = storeCookie(jar, d.change.cookie, d.change.deletes);
       }
     }
+    if (reqCtx.thirdParty) crossedSites = true;
   });
   return { outcomes, jar };
 }

@@ -67,12 +67,14 @@ export const COOKIE_WARNING_REASONS = [
  * - PreflightNotCredentialed: a CORS preflight never carries cookies and its Set-Cookie is ignored.
  * - PartitionedRequiresSecure: `Partitioned` without `Secure`, or from an insecure URL: dropped.
  * - TotalCookieProtection: Firefox keeps third-party cookies in a jar per top-level site.
+ * - CrossSiteRedirect: Firefox withholds Lax/Strict cookies on a hop reached through another site.
  */
 export const OWN_REASONS = [
   'CredentialsNotIncluded',
   'PreflightNotCredentialed',
   'PartitionedRequiresSecure',
   'TotalCookieProtection',
+  'CrossSiteRedirect',
 ] as const;
 
 export type SetBlockedReason = (typeof SET_COOKIE_BLOCKED_REASONS)[number];

@@ -170,8 +170,8 @@ describe('top-level navigations', () => {
   });
 });
 
-describe('Firefox (Total Cookie Protection; not verified in a run)', () => {
-  it('a cross-site fetch sees only the jar of the page`s site', () => {
+describe('Firefox (verified against firefox-esr 153 at the server)', () => {
+  it('a cross-site fetch sees only the jar of the page`s site (Total Cookie Protection)', () => {
     const jar = [cookie('first_party'), cookie('here', { partitionKey: 'https://site-a.test' }), cookie('plain', { sameSite: 'unspecified' })];
     const f = flow({ hops: [{ url: `${CROSS_SITE_API}/api` }] });
     const out = sends(cookieOutcomes(f, firefox({ cookieJar: jar }), { corsAllowed: true }));
@@ -183,9 +183,35 @@ describe('Firefox (Total Cookie Protection; not verified in a run)', () => {
     expect(out[0]!.why).toContain('Total Cookie Protection');
   });
 
-  it('first-party requests use the unpartitioned jar; unspecified SameSite counts as None', () => {
-    const jar = [cookie('plain', { domain: 'api.site-a.test', sameSite: 'unspecified' })];
+  it('schemeless sites, and unspecified SameSite counts as None', () => {
+    const jar = [cookie('plain', { domain: 'api.site-a.test', sameSite: 'unspecified' }), cookie('lax', { domain: 'api.site-a.test', sameSite: 'lax' })];
     const f = flow({ page: 'http://app.site-a.test', hops: [{ url: `${SAME_SITE_API}/api` }] });
-    expect(byName(sends(cookieOutcomes(f, firefox({ cookieJar: jar }), { corsAllowed: true })))).toEqual({ plain: ['allowed'] });
+    expect(byName(sends(cookieOutcomes(f, firefox({ cookieJar: jar }), { corsAllowed: true })))).toEqual({ plain: ['allowed'], lax: ['allowed'] });
+  });
+
+  it('withholds Lax and Strict after a cross-site redirect (Chrome does not)', () => {
+    const jar = [
+      cookie('lax', { domain: 'api.site-a.test', sameSite: 'lax' }),
+      cookie('strict', { domain: 'api.site-a.test', sameSite: 'strict' }),
+      cookie('plain', { domain: 'api.site-a.test', sameSite: 'unspecified' }),
+      cookie('none', { domain: 'api.site-a.test' }),
+    ];
+    const f = flow({ hops: [{ url: `${CROSS_SITE_API}/r`, status: 302 }, { url: `${SAME_SITE_API}/api` }] });
+    const out = sends(cookieOutcomes(f, firefox({ cookieJar: jar }), { corsAllowed: true }));
+    expect(byName(out)).toEqual({
+      lax: ['blocked', 'CrossSiteRedirect'],
+      strict: ['blocked', 'CrossSiteRedirect'],
+      plain: ['allowed'],
+      none: ['allowed'],
+    });
+    expect(out[0]!.why).toContain('through a redirect from another site');
+  });
+
+  it('third-party cookies blocked: partitioned cookies are withheld too', () => {
+    const jar = [cookie('here', { partitionKey: 'https://site-a.test' })];
+    const f = flow({ hops: [{ url: `${CROSS_SITE_API}/api` }] });
+    expect(byName(sends(cookieOutcomes(f, firefox({ cookieJar: jar, thirdPartyCookies: 'blocked' }), { corsAllowed: true })))).toEqual({
+      here: ['blocked', 'UserPreferences'],
+    });
   });
 });

@@ -25,6 +25,8 @@ export interface SendInput {
   thirdPartyCookies: EvaluationContext['thirdPartyCookies'];
   now: number | undefined;
   credentialsMode: string;
+  /** An earlier hop of the flow went to another site than the top-level site (Firefox downgrades Lax/Strict). */
+  afterCrossSiteRedirect: boolean;
 }
 
 /** Chromium's kLaxAllowUnsafeMaxAge (net/cookies/cookie_constants.cc): two minutes. */
@@ -33,6 +35,11 @@ const encoder = new TextEncoder();
 
 function sameSiteReasons(c: StoredCookie, input: SendInput): { reasons: string[]; warnings: string[] } {
   const { ctx, browser } = input;
+  if (browser === 'firefox' && ctx.sameSite && input.afterCrossSiteRedirect && (c.sameSite === 'lax' || c.sameSite === 'strict')) {
+    // Firefox 153 withholds Lax and Strict cookies after a cross-site redirect (seen at the server);
+    // Chromium 156 does not for fetch (it judges each hop against the top-level site alone).
+    return { reasons: ['CrossSiteRedirect'], warnings: [] };
+  }
   if (ctx.sameSite) return { reasons: [], warnings: [] };
   if (browser === 'firefox') {
     // Firefox: no Lax by default; a top-level navigation lets Lax through for safe methods.
@@ -112,7 +119,9 @@ export function judgeSends(input: SendInput): CookieOutcome[] {
       const ss = sameSiteReasons(c, input);
       reasons.push(...ss.reasons);
       if (c.sameSite === 'none' && !c.secure) reasons.push('SameSiteNoneInsecure');
-      if (ctx.thirdParty && input.thirdPartyCookies === 'blocked' && c.partitionKey === undefined) reasons.push('UserPreferences');
+      // Chrome exempts partitioned cookies; Firefox (network.cookie.cookieBehavior 1) blocks them too.
+      const exempt = browser === 'chrome' && c.partitionKey !== undefined;
+      if (ctx.thirdParty && input.thirdPartyCookies === 'blocked' && !exempt) reasons.push('UserPreferences');
       if (encoder.encode(c.name).length + encoder.encode(c.value).length > MAX_NAME_VALUE_BYTES) {
         reasons.push('NameValuePairExceedsMaxSize');
       }

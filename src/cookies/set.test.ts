@@ -167,19 +167,19 @@ describe('localhost and IPs', () => {
   });
 });
 
-describe('Firefox (not verified in a run: prefs of firefox-esr 153 and gecko sources)', () => {
+describe('Firefox (verified against firefox-esr 153: what reached the server, and its console lines)', () => {
   it('no Lax by default: an unspecified cookie is stored — in the jar of the page`s site (Total Cookie Protection)', () => {
     const f = crossSiteSet(['a=1; Secure']);
     const o = one(cookieOutcomes(f, firefox(), { corsAllowed: true }));
     expect(o).toMatchObject({ outcome: 'warning', reasons: ['TotalCookieProtection'] });
-    expect(o.why).toContain('Partitioned cookie or storage access was provided to');
+    expect(o.why).toContain('Total Cookie Protection');
     expect(nextJar([], f, firefox())[0]).toMatchObject({ name: 'a', partitionKey: 'https://site-a.test', partitioned: false });
   });
 
-  it('Lax and Strict cross-site are rejected with the plain names and Firefox`s console text', () => {
+  it('Lax and Strict cross-site are rejected with the plain names and Firefox`s console line', () => {
     const o = judge('a=1; SameSite=Lax', firefox());
     expect(o.reasons).toEqual(['SameSiteLax']);
-    expect(o.why).toContain('Cookie “a” has been rejected because it is in a cross-site context');
+    expect(o.why).toContain('Firefox prints: Cookie “a” has been rejected because it is in a cross-site context and its “SameSite” is “Lax” or “Strict”.');
   });
 
   it('schemeless sites: http page and https API on the same registrable domain are same-site', () => {
@@ -187,10 +187,30 @@ describe('Firefox (not verified in a run: prefs of firefox-esr 153 and gecko sou
     expect(one(cookieOutcomes(f, firefox(), { corsAllowed: true })).outcome).toBe('allowed');
   });
 
-  it('SameSite=None without Secure and third-party blocking', () => {
-    expect(judge('a=1; SameSite=None', firefox()).why).toContain('rejected because it has the “SameSite=None” attribute');
-    const o = judge('a=1; SameSite=None; Secure', firefox({ thirdPartyCookies: 'blocked' }));
-    expect(o.reasons).toEqual(['UserPreferences']);
-    expect(o.why).toContain('Cookie “a=1; SameSite=None; Secure” has been rejected as third-party.');
+  it('one reason per line, in Firefox`s order', () => {
+    expect(judge('n=1; SameSite=None', firefox()).why).toContain('Cookie “n” rejected because it has the “SameSite=None” attribute but is missing the “secure” attribute.');
+    // SameSite=None without Secure is reported before Partitioned without Secure.
+    expect(judge('pn=1; SameSite=None; Partitioned', firefox()).reasons).toEqual(['SameSiteNoneInsecure']);
+    expect(judge('pq=1; Partitioned', firefox(), `${SAME_SITE_API}/x`).why).toContain('has been rejected because it has the “Partitioned” attribute but is missing the “secure” attribute.');
+    // Invalid domain first, alone (Chrome reports both).
+    expect(judge('__Host-h=1; Secure; Domain=site-c.test', firefox()).reasons).toEqual(['InvalidDomain']);
+    expect(judge('__Host-h=1; Secure; Domain=site-b.test', firefox()).why).toContain('Cookie “__Host-h” has been rejected for invalid prefix.');
+  });
+
+  it('over http: Secure (even with Partitioned) is SecureOnly; a non-Secure cookie may not shadow a Secure one', () => {
+    const jar = [cookie('ow')];
+    const f = flow({ page: 'http://api.site-b.test', hops: [{ url: 'http://api.site-b.test/set', setCookies: ['sec=1; Secure', 'pq=1; Partitioned; Secure', 'ow=2'] }] });
+    const out = sets(cookieOutcomes(f, firefox({ cookieJar: jar }), { corsAllowed: true }));
+    expect(out.map((o) => o.reasons)).toEqual([['SecureOnly'], ['SecureOnly'], ['OverwriteSecure']]);
+    expect(out[0]!.why).toContain('a non-HTTPS cookie can’t be set as “secure”');
+    expect(out[2]!.why).toContain('there is an existing “secure” cookie');
+  });
+
+  it('third-party cookies blocked: every third-party line, partitioned or not, and before other checks', () => {
+    const blocked = firefox({ thirdPartyCookies: 'blocked' });
+    for (const line of ['a=1; SameSite=None; Secure', 'p=1; SameSite=None; Secure; Partitioned', '__Host-h=1; Domain=site-b.test', 'n=1; SameSite=None']) {
+      expect(judge(line, blocked).reasons).toEqual(['UserPreferences']);
+    }
+    expect(judge('a=1', blocked).why).toContain('Firefox blocks partitioned cookies too');
   });
 });

@@ -1,18 +1,23 @@
 /**
- * The outcome of one Set-Cookie line on one response, in the order Chromium decides it
- * (all verified against Chromium 156's `responseReceivedExtraInfo.blockedCookies`):
+ * The outcome of one Set-Cookie line on one response, in the order each browser decides it.
+ * Chrome (verified against Chromium 156's `responseReceivedExtraInfo.blockedCookies` and its jar):
  *  1. not stored at all, and not reported: preflight responses, uncredentialed requests;
  *  2. parse failures, one reason: NoCookieContent, NameValuePairExceedsMaxSize, DisallowedCharacter;
- *  3. creation failures: InvalidDomain and/or InvalidPrefix; Partitioned without Secure (silent);
+ *  3. creation failures, together: InvalidDomain, InvalidPrefix; then Partitioned without Secure or
+ *     from an insecure URL, dropped silently;
  *  4. third-party cookies blocked by the user: UserPreferences alone, for unpartitioned cookies;
  *  5. access checks, together: SecureOnly, SameSite (Chrome reports the Schemeful… names for every
  *     cross-site case, even when only the host differs), SameSiteNoneInsecure;
  *  6. the store: OverwriteSecure.
- * Firefox: no Lax by default, schemeless sites, Total Cookie Protection (not verified in a run).
+ * Firefox (verified against firefox-esr 153: what reached the server, and its console lines): one
+ * reason per line — third-party blocking first (partitioned cookies too, no console line), then
+ * InvalidDomain, InvalidPrefix, SecureOnly, SameSiteNoneInsecure, Partitioned without Secure,
+ * Lax/Strict cross-site (no Lax by default, schemeless sites), OverwriteSecure. A third-party
+ * cookie it accepts goes to the jar of the top-level site (Total Cookie Protection).
  */
 import type { CookieOutcome, EvaluationContext, StoredCookie } from '../model/index.ts';
 import type { Browser, RequestCookieContext } from './context.ts';
-import { createCookie } from './create.ts';
+import { createCookie, type CreateResult } from './create.ts';
 import { displayDomain } from './domain.ts';
 import { shadowsSecureCookie } from './jar.ts';
 import { parseSetCookie, sameSiteOf, type ParsedSetCookie } from './parse.ts';
@@ -52,17 +57,42 @@ function sameSiteReason(sameSite: ReturnType<typeof sameSiteOf>, browser: Browse
 }
 
 /** Step 5: the checks Chromium makes together (CanonicalCookie::IsSetPermittedInContext). */
-function accessReasons(p: ParsedSetCookie, ctx: RequestCookieContext, browser: Browser): string[] {
+function chromeAccessReasons(p: ParsedSetCookie, ctx: RequestCookieContext): string[] {
   const reasons: string[] = [];
   if (p.secure && !ctx.secure) reasons.push('SecureOnly');
   const sameSite = sameSiteOf(p);
   // A top-level navigation's response may set Lax and Strict cookies whatever started it.
   if (!ctx.sameSite && !ctx.topLevelNavigation) {
-    const r = sameSiteReason(sameSite, browser);
+    const r = sameSiteReason(sameSite, 'chrome');
     if (r) reasons.push(r);
   }
   if (sameSite === 'none' && !p.secure) reasons.push('SameSiteNoneInsecure');
   return reasons;
+}
+
+/** Chrome's steps 3–5 for a line that parsed. */
+function chromeBlock(p: ParsedSetCookie, created: CreateResult, input: SetInput): string[] {
+  if (!created.ok) return created.reasons;
+  // CHIPS needs Secure and a secure URL; Chromium drops the cookie without reporting it.
+  if (p.partitioned && (!p.secure || !input.ctx.secure)) return ['PartitionedRequiresSecure'];
+  if (input.ctx.thirdParty && input.thirdPartyCookies === 'blocked' && !p.partitioned) return ['UserPreferences'];
+  return chromeAccessReasons(p, input.ctx);
+}
+
+/** Firefox's checks for a line that parsed: the first that fails (netwerk/cookie/CookieService.cpp). */
+function firefoxBlock(p: ParsedSetCookie, created: CreateResult, input: SetInput): string[] {
+  const { ctx } = input;
+  if (ctx.thirdParty && input.thirdPartyCookies === 'blocked') return ['UserPreferences'];
+  if (!created.ok) return [created.reasons[0]!];
+  if (p.secure && !ctx.secure) return ['SecureOnly'];
+  const sameSite = sameSiteOf(p);
+  if (sameSite === 'none' && !p.secure) return ['SameSiteNoneInsecure'];
+  if (p.partitioned && !p.secure) return ['PartitionedRequiresSecure'];
+  if (!ctx.sameSite && !ctx.topLevelNavigation) {
+    const r = sameSiteReason(sameSite, 'firefox');
+    if (r) return [r];
+  }
+  return [];
 }
 
 export function judgeSetCookie(input: SetInput): SetDecision {
@@ -104,16 +134,14 @@ export function judgeSetCookie(input: SetInput): SetDecision {
     serverDate: input.serverDate,
     partitionEvenWithoutAttribute: tcp,
   });
-  if (!created.ok) return blocked(created.reasons);
+  if (created.ok) {
+    facts.domain = displayDomain(created.cookie);
+    facts.path = created.cookie.path;
+    facts.deletes = created.deletes;
+  }
+  const reasons = browser === 'firefox' ? firefoxBlock(parsed, created, input) : chromeBlock(parsed, created, input);
+  if (reasons.length > 0 || !created.ok) return blocked(reasons);
   const cookie = created.cookie;
-  facts.domain = displayDomain(cookie);
-  facts.path = cookie.path;
-  facts.deletes = created.deletes;
-
-  // Step 4: Chromium replaces every access reason by UserPreferences; partitioned cookies are exempt.
-  if (ctx.thirdParty && input.thirdPartyCookies === 'blocked' && !parsed.partitioned) return blocked(['UserPreferences']);
-  const access = accessReasons(parsed, ctx, browser);
-  if (access.length > 0) return blocked(access);
   if (!ctx.secure && !parsed.secure && shadowsSecureCookie(input.jar, cookie)) return blocked(['OverwriteSecure']);
 
   const warnings = [...parsed.warnings];

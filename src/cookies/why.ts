@@ -63,7 +63,7 @@ function sentence(reason: string, f: Facts): string {
     case 'PartitionedRequiresSecure':
       return `Cookie ${n} is Partitioned, which requires the Secure attribute and an HTTPS response (or localhost); the browser drops it${f.browser === 'chrome' ? ' — Chrome without saying so (DevTools lists nothing)' : ''}. Add Secure and serve over HTTPS.`;
     case 'UserPreferences':
-      return `${set ? `Set-Cookie ${n} is blocked` : `Cookie ${n} is not sent`} because ${ASSUME_BLOCKED}, and ${f.ctx.requestSite} is third-party to the page's site ${f.ctx.topLevelSite}. With third-party cookies allowed (the desktop default) it would ${set ? 'be stored' : 'go out'}; to work either way, set it with Partitioned; Secure; SameSite=None (a cookie kept per top-level site), or serve the API from the page's own site.`;
+      return `${set ? `Set-Cookie ${n} is blocked` : `Cookie ${n} is not sent`} because ${ASSUME_BLOCKED}, and ${f.ctx.requestSite} is third-party to the page's site ${f.ctx.topLevelSite}. With third-party cookies allowed (the desktop default) it would ${set ? 'be stored' : 'go out'}; ${f.browser === 'chrome' ? 'to work either way, set it with Partitioned; Secure; SameSite=None (a cookie kept per top-level site), or serve the API from the page\'s own site' : 'Firefox blocks partitioned cookies too under this setting: serve the API from the page\'s own site'}.`;
     case 'SecureOnly':
       return set
         ? `Cookie ${n} has the Secure attribute but came over http; only HTTPS responses (and localhost) may set Secure cookies.`
@@ -89,6 +89,8 @@ function sentence(reason: string, f: Facts): string {
       return set
         ? `Firefox stores ${n} in a jar kept for the page's site ${f.ctx.topLevelSite} only (Total Cookie Protection): requests from pages on other sites, and visits to ${f.ctx.requestSite} itself, do not see it.`
         : `Cookie ${n} was stored outside the jar Firefox uses for requests from pages on ${f.ctx.topLevelSite} (Total Cookie Protection keeps third-party cookies per top-level site), so it is not sent. Set it from a response to a request made from this site, or use the Storage Access API.`;
+    case 'CrossSiteRedirect':
+      return `Cookie ${n} is SameSite=${f.sameSite === 'strict' ? 'Strict' : 'Lax'} and this request reached ${f.ctx.requestSite} through a redirect from another site, so Firefox withholds it (Chrome sends it). Avoid the cross-site redirect, or set SameSite=None; Secure.`;
     case 'WarnThirdPartyPhaseout':
       return `${set ? 'Stored' : 'Sent'} only because ${ASSUME_ALLOWED}: ${f.ctx.requestSite} is third-party to ${f.ctx.topLevelSite}. Users who block third-party cookies, and Incognito windows, ${set ? 'will not store it' : 'will not send it'}; mark it Partitioned if a cookie per top-level site is enough.`;
     case 'WarnAttributeValueExceedsMaxSize':
@@ -100,8 +102,13 @@ function sentence(reason: string, f: Facts): string {
   }
 }
 
-/** The Firefox console message for the first reason that has one. */
+/**
+ * The Firefox console line for a blocked Set-Cookie. Only the lines seen in firefox-esr 153's page
+ * console are quoted; for third-party blocking, oversize cookies and Total Cookie Protection it
+ * printed nothing there.
+ */
 function firefoxLine(reasons: readonly string[], f: Facts): string | null {
+  if (f.direction !== 'set') return null;
   const keys: Record<string, string> = {
     SameSiteNoneInsecure: 'CookieRejectedNonRequiresSecure2',
     SameSiteLax: 'CookieRejectedForNonSameSiteness',
@@ -110,19 +117,10 @@ function firefoxLine(reasons: readonly string[], f: Facts): string | null {
     OverwriteSecure: 'CookieRejectedNonsecureOverSecure',
     InvalidPrefix: 'CookieRejectedInvalidPrefix',
     InvalidDomain: 'CookieRejectedInvalidDomain',
-    UserPreferences: 'CookieRejectedThirdParty',
     PartitionedRequiresSecure: 'CookieRejectedPartitionedRequiresSecure',
-    NameValuePairExceedsMaxSize: 'CookieOversize',
-    TotalCookieProtection: 'CookiePartitionedForeign2',
   };
-  for (const r of reasons) {
-    const key = keys[r];
-    if (!key || (f.direction === 'send' && key.startsWith('CookieRejected'))) continue;
-    // CookieRejectedThirdParty names the Set-Cookie header; CookiePartitionedForeign2 the URL.
-    const arg = key === 'CookieRejectedThirdParty' ? f.raw : key === 'CookiePartitionedForeign2' ? f.ctx.url : f.name;
-    return firefoxMessage(key, arg, '4096');
-  }
-  return null;
+  const key = reasons.map((r) => keys[r]).find((k) => k !== undefined);
+  return key ? firefoxMessage(key, f.name) : null;
 }
 
 export function explain(outcome: 'allowed' | 'blocked' | 'warning', reasons: readonly string[], f: Facts): string {
