@@ -231,3 +231,11 @@ describe('never throws', () => {
     }
   });
 });
+
+describe('data: URLs', () => {
+  it('are fetched without CORS (basic tainting)', () => {
+    const e = evaluate(buildFlow({ url: 'data:text/plain,hi', origin: O }, [{ headers: [['Content-Type', 'text/plain']] }]), ctx);
+    expect(e.verdict).toBe('not-cors');
+    expect(e.readableResponseHeaders).toEqual(['content-type']);
+  });
+});

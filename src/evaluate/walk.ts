@@ -15,6 +15,7 @@ import {
   isPotentiallyTrustworthy,
   isSameOrigin,
   normalizeOrigin,
+  schemeOf,
 } from '../fetch/origin.ts';
 import { REDIRECT_LIMIT, isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from '../fetch/redirect.ts';
 import { REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
@@ -122,7 +123,8 @@ export function walk(flow: Flow): Walk {
     virtual = false;
     w.finalHop = at;
     // The CORS flag, once set, stays set for the rest of the flow (SetCorsFlagIfNeeded).
-    if (!s.corsFlag && corsMode && !isSameOrigin(pageOrigin, s.url)) s.corsFlag = true;
+    // data: URLs are fetched by Blink itself with basic tainting (fetch_manager.cc PerformDataFetch).
+    if (!s.corsFlag && corsMode && !isSameOrigin(pageOrigin, s.url) && schemeOf(s.url) !== 'data') s.corsFlag = true;
     // A virtual hop (the target of a final redirect) is not recorded per hop.
     const real = at === i;
     if (real) {

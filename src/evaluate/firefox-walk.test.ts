@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildFlow } from './flow-builder.ts';
+import { firefoxWalk } from './firefox-walk.ts';
+
+const O = 'https://app.site-a.test';
+const API = 'https://api.site-b.test/x';
+const keys = (r: ReturnType<typeof firefoxWalk>) => r.lines.map((l) => `${l.key}${l.param === undefined ? '' : `(${l.param})`}`);
+
+describe('Firefox order of checks', () => {
+  it('passes what it allows, prints nothing', () => {
+    expect(keys(firefoxWalk(buildFlow({ url: API, origin: O }, [{ headers: [['Access-Control-Allow-Origin', '*']] }])))).toEqual([]);
+  });
+  it('two ACAO lines are refused before their values are compared', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O }, [{ headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Origin', O]] }]));
+    expect(keys(r)).toEqual(['CORSMultipleAllowOriginNotAllowed']);
+  });
+  it('a method token check runs item by item: an invalid token after the method still fails', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Methods', 'PUT, a b']] } }]));
+    expect(keys(r)).toEqual(['CORSInvalidAllowMethod(a b)', 'CORSDidNotSucceed2']);
+  });
+  it('Authorization under * : a warning, not a block', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, headers: [['Authorization', 'x']] }, [{ headers: [['Access-Control-Allow-Origin', '*']], preflight: { headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', '*']] } }]));
+    expect(r.lines).toEqual([]);
+    expect(r.warning?.key).toBe('CORSAllowHeaderFromPreflightDeprecation');
+  });
+  it('Firefox preflights client hints Chromium safelists', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, headers: [['DPR', '2']] }, [{ headers: [['Access-Control-Allow-Origin', '*']], preflight: { headers: [['Access-Control-Allow-Origin', '*']] } }]));
+    expect(keys(r)).toEqual(['CORSMissingAllowHeaderFromPreflight2(dpr)', 'CORSDidNotSucceed2']);
+  });
+  it('a redirect response is checked, then the tainted origin on the next hop', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O }, [{ headers: [['Access-Control-Allow-Origin', '*']], location: 'https://api.site-c.test/t' }, { headers: [['Access-Control-Allow-Origin', O]] }]));
+    expect(keys(r)).toEqual([`CORSAllowOriginNotMatchingOrigin(${O})`]);
+    expect(r.lines[0]?.url).toBe('https://api.site-c.test/t');
+  });
+  it('no-cors and same-origin requests print no CORS line', () => {
+    expect(firefoxWalk(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{}])).lines).toEqual([]);
+    expect(firefoxWalk(buildFlow({ url: `${O}/y`, origin: O }, [{}])).lines).toEqual([]);
+  });
+});
