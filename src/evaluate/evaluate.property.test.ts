@@ -30,7 +30,7 @@ const REQ_VALUES = ['application/json', 'text/plain', 'bytes=0-1', 'en-US', '2',
 
 // --- arbitrary (hostile) flows -------------------------------------------------------------
 const anyString = fc.oneof(fc.string({ maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(...CORS_VALUES, ...URLS));
-const anyHeader = fc.record({ name: fc.oneof(fc.constantFrom(...CORS_NAMES, 'Location', 'Origin'), fc.string({ maxLength: 16 })), value: anyString });
+const anyHeader = fc.record({ name: fc.oneof(fc.constantFrom(...CORS_NAMES, 'Location', 'Origin', '__proto__', 'constructor', 'toString', 'DPR', 'Authorization'), fc.string({ maxLength: 16 })), value: anyString });
 const anyHeaders = fc.array(anyHeader, { maxLength: 6 });
 const anyUrl = fc.oneof(fc.webUrl({ size: 'small' }), fc.constantFrom(...URLS), fc.string({ maxLength: 24 }));
 const anyResponse = fc.option(fc.record({ status: fc.oneof(fc.integer({ min: -5, max: 999 }), fc.constantFrom(200, 204, 301, 302, 303, 307, 401)), headers: anyHeaders, redirectURL: fc.option(anyUrl, { nil: undefined }), serverIPAddress: fc.option(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string()), { nil: undefined }) }), { nil: undefined });

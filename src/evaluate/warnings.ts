@@ -22,8 +22,12 @@ export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, rea
   const out: Finding[] = [];
   const urlOf = (i: number) => flow.hops[i]?.request?.url ?? flow.request.url;
 
-  if (w.authorizationCoveredByWildcardAt !== null || firefox.warning) {
-    const hop = w.authorizationCoveredByWildcardAt ?? 0;
+  // Chromium raises its deprecation only with a response it hands to the page: the hop whose
+  // preflight let Authorization through by `*` must be the final one, and its response must pass
+  // (cors_url_loader.cc OnReceiveResponse; checked against Chromium 156).
+  const wildcardAt = w.authorizationCoveredByWildcardAt;
+  if (wildcardAt !== null && wildcardAt === w.finalHop && w.finalResponse !== null && w.failure === null) {
+    const hop = wildcardAt;
     out.push(
       warningFinding(flow, w, {
         code: 'AuthorizationCoveredByWildcard',

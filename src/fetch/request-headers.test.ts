@@ -78,6 +78,9 @@ describe('CORS-safelisted request headers', () => {
     expect(safe('ECT', '5g')).toBe(false);
     expect(safe('DPR', '2', 'firefox')).toBe(false);
   });
+  it('names that are Object.prototype keys are ordinary unknown headers', () => {
+    for (const n of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(safe(n, 'x')).toBe(false);
+  });
   it('counts bytes, not UTF-16 code units', () => {
     expect(byteLength('é')).toBe(1); // Latin-1 byte
     expect(byteLength('€')).toBe(3);

@@ -115,7 +115,7 @@ const isInt = (v: string) => /^\d+$/.test(v);
  * Names Chromium safelists besides the standard ones: `intervention` and client hints, each with a
  * value check. (The `sec-ch-*` hints are on the list too, but a page cannot set `sec-` headers.)
  */
-const CHROMIUM_EXTRA: Record<string, (v: string) => boolean> = {
+const CHROMIUM_EXTRA = new Map<string, (v: string) => boolean>(Object.entries({
   intervention: () => true,
   'device-memory': isDouble,
   dpr: isDouble,
@@ -123,9 +123,9 @@ const CHROMIUM_EXTRA: Record<string, (v: string) => boolean> = {
   width: isInt,
   'viewport-width': isInt,
   rtt: isInt,
-  ect: (v) => ['slow-2g', '2g', '3g', '4g'].includes(v),
-  'save-data': (v) => lowerAscii(v) === 'on',
-};
+  ect: (v: string) => ['slow-2g', '2g', '3g', '4g'].includes(v),
+  'save-data': (v: string) => lowerAscii(v) === 'on',
+}));
 
 export type SafelistVerdict =
   | { safelisted: true }
@@ -141,7 +141,8 @@ export function checkSafelistedHeader(name: string, value: string, engine: Engin
     return { safelisted: false, kind: 'authorization', detail: 'Authorization is never CORS-safelisted.' };
   }
   const standard = ['accept', 'accept-language', 'content-language', 'content-type', 'range'];
-  const extra = engine === 'chromium' ? CHROMIUM_EXTRA[lower] : undefined;
+  // A Map, not an object: a header named `__proto__` must not find Object.prototype.
+  const extra = engine === 'chromium' ? CHROMIUM_EXTRA.get(lower) : undefined;
   if (!standard.includes(lower) && !extra) {
     return { safelisted: false, kind: 'header', detail: `${name} is not a CORS-safelisted request header.` };
   }
