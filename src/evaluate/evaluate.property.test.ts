@@ -80,7 +80,7 @@ describe('evaluate never throws', () => {
         }
         expect(e.summary).toMatch(/\S/);
       }),
-      { numRuns: 4000 },
+      { numRuns: 3000 },
     );
   }, 60_000);
   it('on values that are not objects at all', () => {
