@@ -1,8 +1,8 @@
 /**
  * The cookie context of one request of a flow: is it credentialed, is it same-site with the site
  * for cookies, is it third-party, which partition does it use, is its URL secure for cookies.
- * Everything here was checked against Chromium 156 (see the report in the cookies commit log);
- * Firefox rows are from its prefs and sources, not from a run.
+ * Checked against Chromium 156 (fixtures/chromium-156.json); Firefox's schemeless sites against
+ * firefox-esr 153. Not checked in either: pages in frames (topLevelUrl ≠ the page's origin).
  */
 import type { EvaluationContext, Flow } from '../model/index.ts';
 import { isPotentiallyTrustworthy, parseUrl, isSameOriginUrls, normalizeOrigin } from '../fetch/origin.ts';
