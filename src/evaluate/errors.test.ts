@@ -348,9 +348,13 @@ describe('every CorsError an exchange can produce: code, parameter, messages, wh
     expect(evaluate(flow, ctx).verdict).toBe('allowed');
   });
 
-  it('LNA from the IP when the capture gives no address space; same space passes', () => {
-    const local = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'public' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '192.168.1.2' }]);
+  it('LNA: the space named, an answered request passes, a same-space request passes, no answer yet is pending', () => {
+    const local = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'public' }, [{ noResponse: true, error: 'net::ERR_FAILED', addressSpace: 'local' }]);
     expect(evaluate(local, ctx).error?.messages.chrome).toContain('more-private address space `local`');
+    // A response proves the request went through: that browser did not block it.
+    const answered = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'public' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '192.168.1.2' }]);
+    expect(evaluate(answered, ctx).verdict).toBe('allowed');
+    expect(evaluate(buildFlow({ url: API, origin: O, initiatorAddressSpace: 'public' }, [{ noResponse: true, addressSpace: 'loopback' }]), ctx).verdict).toBe('pending');
     const same = buildFlow({ url: API, origin: O, initiatorAddressSpace: 'loopback' }, [{ headers: [['Access-Control-Allow-Origin', '*']], ip: '127.0.0.1' }]);
     expect(evaluate(same, ctx).verdict).toBe('allowed');
   });

@@ -160,15 +160,16 @@ export function walk(flow: Flow): Walk {
       return endWithoutResponse(hop, at);
     }
 
-    // Local Network Access: checked when the connection is made, before anything is sent.
+    // Local Network Access: checked when the connection is made, before anything is sent — so an
+    // exchange that got an answer proves access was granted (or LNA was off in that browser).
     const client = req.initiatorAddressSpace;
     const target = targetAddressSpace(hop);
-    if (req.mode !== 'navigate' && client && target && isMorePrivate(target, client)) {
-      if (!isPotentiallyTrustworthy(pageOrigin)) return block('InsecureLocalNetwork', '', i, 'actual', s.url, { addressSpace: target });
-      const answered = !!hop.response || !!hop.preflight?.response;
-      if (!answered && (hop.error ?? flow.error)) {
-        return block('LocalNetworkAccessPermissionDenied', '', i, 'actual', s.url, { addressSpace: target });
-      }
+    const answered = !!hop.response || !!hop.preflight?.response;
+    if (req.mode !== 'navigate' && client && target && isMorePrivate(target, client) && !answered) {
+      if (!(hop.error ?? flow.error)) return w; // still connecting
+      const code = isPotentiallyTrustworthy(pageOrigin) ? 'LocalNetworkAccessPermissionDenied' : 'InsecureLocalNetwork';
+      w.preflightPerHop.push({ needed: false, seen: !!hop.preflight });
+      return block(code, '', i, 'actual', s.url, { addressSpace: target });
     }
 
     const pf = judgePreflight(flow, hop, s, checkOrigin, i);
