@@ -195,6 +195,32 @@ describe('the detail of a flow', () => {
   });
 });
 
+describe('export', () => {
+  it('downloads the shown flows as a report, with cookies redacted unless asked', () => {
+    const { services } = setup();
+    fireEvent.click(screen.getByLabelText('Warnings'));
+    fireEvent.click(screen.getByText('Export'));
+    fireEvent.click(screen.getByLabelText('Markdown'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download 1 flow' }));
+    const [name, text, type] = vi.mocked(services.download).mock.calls[0]!;
+    expect([name, type]).toEqual(['cors-lens-2026-11-29T21-00-00.md', 'text/markdown']);
+    expect(text).toContain('/lab/credentialed');
+    expect(text).not.toContain('/lab/put-refused');
+    expect(text).not.toContain('theme=dark');
+    expect(text).not.toContain('abc123');
+
+    fireEvent.click(screen.getByText('Export'));
+    fireEvent.click(screen.getByLabelText('JSON'));
+    fireEvent.click(screen.getByLabelText('Include Cookie, Set-Cookie and Authorization values'));
+    fireEvent.click(screen.getByRole('button', { name: 'Download 1 flow' }));
+    const [, json, jsonType] = vi.mocked(services.download).mock.calls[1]!;
+    expect(jsonType).toBe('application/json');
+    const report = JSON.parse(json);
+    expect(report.flows).toHaveLength(1);
+    expect(JSON.stringify(report)).toContain('theme=dark');
+  });
+});
+
 describe('hostile values', () => {
   it('renders markup, scripts and bidi marks from the network as inert text', () => {
     const evil = structuredClone(noAcaoFlow);

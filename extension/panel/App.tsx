@@ -1,4 +1,5 @@
 import { FlowDetail } from './components/FlowDetail.tsx';
+import { ExportMenu } from './components/ExportMenu.tsx';
 import { FlowList } from './components/FlowList.tsx';
 import { Toolbar, type ToolbarActions } from './components/Toolbar.tsx';
 import { usePanel } from './context.ts';
@@ -9,7 +10,9 @@ export function App({ actions }: { actions: ToolbarActions }) {
   const opened = state.opened.value;
   return (
     <main class="panel" data-ready={state.connected.value ? 'true' : 'false'} data-inspected-url={state.inspectedUrl.value}>
-      <Toolbar actions={actions} />
+      <Toolbar actions={actions}>
+        <ExportMenu />
+      </Toolbar>
       <div class={`split${opened ? ' with-detail' : ''}`}>
         <FlowList />
         {opened && <FlowDetail entry={opened} />}

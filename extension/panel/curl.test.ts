@@ -56,6 +56,13 @@ describe('requestAsCurl', () => {
       `curl -i -X PUT -H 'Origin: ${PAGE}' -H 'Content-Type: application/json' -H 'X-Api-Key: lab-key' 'http://api.site-b.test:4200/lab/put-refused'`,
     );
   });
+  it('marks header values that were never captured (only the preflight named the header)', () => {
+    const flow = structuredClone(putRefusedFlow);
+    flow.request.headers = [{ name: 'content-type', value: '' }, { name: 'x-api-key', value: '' }];
+    expect(requestAsCurl(flow, putRefusedEvaluation)).toBe(
+      `curl -i -X PUT -H 'Origin: ${PAGE}' -H 'content-type: <value not captured>' -H 'x-api-key: <value not captured>' 'http://api.site-b.test:4200/lab/put-refused'`,
+    );
+  });
   it('quotes hostile header values so the shell runs nothing', () => {
     const flow = structuredClone(noAcaoFlow);
     flow.hops[0]!.request.headers = [{ name: 'X-Evil', value: "'; touch /tmp/pwned; echo '" }];

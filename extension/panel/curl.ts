@@ -66,6 +66,8 @@ export function preflightAsCurl(flow: Flow, evaluation: Evaluation | null): stri
   return command('OPTIONS', url, headers);
 }
 
+export const UNKNOWN_VALUE = '<value not captured>';
+
 /**
  * The actual request of the first hop with every header the browser sent (Cookie and Authorization
  * included: the user asked to replay it). A request that never went on the wire gets the page's
@@ -76,7 +78,9 @@ export function requestAsCurl(flow: Flow, evaluation: Evaluation | null): string
   const url = hop?.request.url ?? flow.request.url;
   const method = hop?.request.method ?? flow.request.method;
   if (hop?.sent && hop.request.headers.length > 0) return command(method, url, hop.request.headers);
-  const headers = [...flow.request.headers];
+  // Never sent: when only the preflight named a header, its value is unknown (and curl would drop
+  // a header written with an empty value), so the command says so where the value goes.
+  const headers = flow.request.headers.map((h) => (h.value === '' ? { name: h.name, value: UNKNOWN_VALUE } : h));
   const origin = evaluation?.classification.originPerHop[0] ?? (evaluation?.classification.crossOrigin ? flow.request.origin : null);
   if (origin && getHeader(headers, 'origin') === null) headers.unshift({ name: 'Origin', value: origin });
   return command(method, url, headers);

@@ -21,6 +21,7 @@ const TEXT_ON: [keyof Palette, keyof Palette][] = [
   ['warning', 'bg'], ['warning', 'warningBg'], ['warning', 'toolbar'], ['warning', 'hover'], ['warning', 'selected'],
   ['ok', 'bg'], ['ok', 'hover'], ['ok', 'selected'],
   ['link', 'bg'], ['link', 'errorBg'], ['link', 'warningBg'],
+  ['bg', 'focus'], // the primary button's label
 ];
 
 describe('palettes', () => {

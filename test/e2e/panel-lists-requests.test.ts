@@ -1,7 +1,8 @@
 /**
  * The walking skeleton, end to end: real headless Chromium with dist/chrome loaded, DevTools open
  * on a lab page, the CORS panel selected; the page makes a failing preflighted request and a
- * failing simple request; the panel must list both main requests and the preflight.
+ * failing simple request; the panel must list both flows, the PUT's preflight as a badge with its
+ * status, and count them as failures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CROSS_SITE_API } from '../lab/lab-scenarios.ts';
@@ -16,7 +17,7 @@ describe('CORS panel lists live requests', () => {
     await s?.close();
   });
 
-  it('shows the failing preflighted PUT, its preflight, and the failing simple GET', async () => {
+  it('shows the failing preflighted PUT with its preflight, and the failing simple GET', async () => {
     const put = await s.runLab('put-custom-header-refused');
     const get = await s.runLab('simple-get-no-acao');
     expect(put.ok).toBe(false);
@@ -24,12 +25,26 @@ describe('CORS panel lists live requests', () => {
 
     const putUrl = s.server.url(CROSS_SITE_API, '/lab/put-refused');
     const getUrl = s.server.url(CROSS_SITE_API, '/lab/no-acao');
-    await waitForRows(s.panel, { [putUrl]: 2, [getUrl]: 1 });
+    await waitForRows(s.panel, [putUrl, getUrl]);
     const rows = await panelRows(s.panel);
-    const forPut = rows.filter((r) => r.url === putUrl);
-    expect(forPut.find((r) => r.preflight)).toMatchObject({ method: 'OPTIONS', status: '204', type: 'xmlhttprequest' });
-    expect(forPut.find((r) => !r.preflight)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED' });
-    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', preflight: false, status: 'net::ERR_FAILED' });
+    // One row per flow: the PUT carries its preflight as a badge with the preflight's status.
+    expect(rows.filter((r) => r.url === putUrl)).toHaveLength(1);
+    expect(rows.find((r) => r.url === putUrl)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED', type: 'fetch' });
+    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', status: 'net::ERR_FAILED' });
+    const badge = (url: string) =>
+      s.panel.$$eval(
+        'tr[data-flow-id]',
+        (trs, u) => trs.filter((tr) => tr.querySelector('.url')!.textContent === u).map((tr) => tr.querySelector('.preflight')!.textContent),
+        url,
+      );
+    expect(await badge(putUrl)).toEqual(['OPTIONS 204']);
+    expect(await badge(getUrl)).toEqual(['']);
+    // Both are failures: the verdict column and the toolbar's live count say so.
+    const verdicts = await s.panel.$$eval('tr[data-flow-id]', (trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.querySelector('.url')!.textContent, tr.getAttribute('data-verdict')])),
+    );
+    expect([verdicts[putUrl], verdicts[getUrl]]).toEqual(['blocked', 'blocked']);
+    expect(Number(await s.panel.$eval('.count.failures', (e) => e.getAttribute('data-count')))).toBeGreaterThanOrEqual(2);
     // The server really saw the preflight and never the PUT.
     expect(s.server.log.filter((r) => r.path === '/lab/put-refused').map((r) => r.method)).toEqual(['OPTIONS']);
   });

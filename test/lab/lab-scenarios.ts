@@ -5,6 +5,7 @@
  */
 import type { PageRequestSpec } from './page-runner.ts';
 import type { LabServer } from './server.ts';
+import { LAB_COOKIE_SCENARIOS } from './lab-cookie-scenarios.ts';
 
 export const PAGE_HOST = 'app.site-a.test';
 export const SAME_SITE_API = 'api.site-a.test';
@@ -155,6 +156,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     install: (s) => s.route('/lab/same-origin', { actual: { body: 'same' } }),
     request: (s) => ({ via: 'fetch', url: s.url(PAGE_HOST, '/lab/same-origin') }),
   },
+  ...LAB_COOKIE_SCENARIOS,
 ];
 
 export function labPageHtml(server: LabServer, runnerSource: string): string {
