@@ -94,7 +94,7 @@ describe('never throws', () => {
       }),
       { numRuns: RUNS },
     );
-  }, 60_000);
+  }, 180_000);
 
   it('cookieOutcomes and nextJar on arbitrary flows, URLs and jars', () => {
     fc.assert(
@@ -114,7 +114,7 @@ describe('never throws', () => {
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  }, 180_000);
 
   it('on input not shaped like the model at all', () => {
     fc.assert(
