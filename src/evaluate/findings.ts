@@ -93,7 +93,7 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
       }),
       firefox: firefoxMessage(firefox.lines),
     },
-    why: gateway ? `${whyText} ${gateway.evidence.join('; ')}: this looks like an authentication gateway.` : whyText,
+    why: gateway ? `${whyText} This looks like an authentication gateway: ${gateway.evidence.join('; ')}.` : whyText,
     fix,
     learnMore: learnMoreUrl(f.code),
   };

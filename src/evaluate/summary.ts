@@ -10,8 +10,9 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
       return `Allowed: ${target}${e.classification.needsPreflight ? ' (preflighted)' : ''} passed the CORS checks.`;
     case 'blocked': {
       const f = w.failure!;
-      const where = f.stage === 'preflight' ? 'on the preflight' : f.hop > 0 ? `on redirect hop ${f.hop}` : 'on the response';
-      return `Blocked: ${SHORT[f.code]} (${where}).`;
+      const short = SHORT[f.code];
+      const where = f.stage === 'preflight' ? 'on the preflight' : f.hop > 0 ? `on the response after redirect ${f.hop}` : 'on the response';
+      return short.includes('preflight') ? `Blocked: ${short}.` : `Blocked: ${short} (${where}).`;
     }
     case 'not-cors':
       if (flow.request.mode === 'no-cors' && w.tainting === 'opaque') return `Not checked by CORS: no-cors request, the page gets an opaque response.`;
