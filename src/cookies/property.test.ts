@@ -124,7 +124,7 @@ describe('never throws', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('stable under header-name case', () => {
@@ -139,5 +139,5 @@ describe('stable under header-name case', () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 60_000);
 });
