@@ -221,6 +221,15 @@ describe('warnings', () => {
     const [alone] = evaluateAll([reflect(O, 'a')], ctx);
     expect(alone!.warnings).toEqual([]);
   });
+  it('granting Origin null with credentials is reflection, visible in one flow', () => {
+    const flow = buildFlow({ url: API, origin: O, credentials: 'include' }, [
+      { headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']], location: 'https://api.site-c.test/t' },
+      { headers: [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']] },
+    ]);
+    const e = evaluate(flow, ctx);
+    expect(e.verdict).toBe('allowed');
+    expect(codes(e)).toEqual(['AllowOriginNull', 'ReflectedOriginWithCredentials']);
+  });
 });
 
 describe('never throws', () => {

@@ -82,6 +82,11 @@ export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, rea
     const allowOrigin = normalizedHeader(headers, 'Access-Control-Allow-Origin');
     if (allowOrigin === 'null') {
       out.push(warningFinding(flow, w, { code: 'AllowOriginNull', hop: i, stage: 'actual', url: urlOf(i), failedParameter: 'null' }));
+      // Granting `null` with credentials: no allow-list names `null` on purpose; the server echoes
+      // whatever arrives. The one sound single-flow sign of reflection.
+      if (flow.request.credentials === 'include' && w.finalOrigin === 'null') {
+        out.push(warningFinding(flow, w, { code: 'ReflectedOriginWithCredentials', hop: i, stage: 'actual', url: urlOf(i), failedParameter: 'null' }));
+      }
     }
     if (allowOrigin !== null && allowOrigin !== '*' && !hasVaryOrigin(headers)) {
       out.push(warningFinding(flow, w, { code: 'MissingVaryOrigin', hop: i, stage: 'actual', url: urlOf(i), failedParameter: allowOrigin }));
