@@ -2,7 +2,12 @@ import type { CookieOutcome } from '../../../src/model/index.ts';
 import { LongText } from './LongText.tsx';
 import { Net } from './Net.tsx';
 
-const OUTCOME: Record<CookieOutcome['outcome'], string> = { allowed: 'allowed', blocked: 'blocked', warning: 'warning' };
+const TONE: Record<CookieOutcome['outcome'], string> = { allowed: 'ok', blocked: 'error', warning: 'warning' };
+
+function where(c: CookieOutcome): string {
+  const on = c.direction === 'set' ? (c.stage === 'preflight' ? 'preflight response' : 'response') : c.stage === 'preflight' ? 'preflight request' : 'request';
+  return `${on}, hop ${c.hop + 1}`;
+}
 
 /** Every Set-Cookie and every cookie sent or withheld, with the outcome and reasons the core gave. */
 export function CookieTable({ cookies }: { cookies: readonly CookieOutcome[] }) {
@@ -14,21 +19,34 @@ export function CookieTable({ cookies }: { cookies: readonly CookieOutcome[] }) 
         <thead>
           <tr>
             <th scope="col">Cookie</th>
-            <th scope="col">Name</th>
             <th scope="col">Outcome</th>
-            <th scope="col">Reasons</th>
-            <th scope="col">Where</th>
-            <th scope="col">Value</th>
+            <th scope="col">Why</th>
           </tr>
         </thead>
         <tbody>
           {cookies.map((c, i) => (
             <tr key={i} data-cookie={c.name} data-direction={c.direction} data-outcome={c.outcome}>
-              <td>{c.direction === 'set' ? 'Set-Cookie' : 'Cookie'}</td>
-              <td class="mono">
-                <Net value={c.name} />
+              <td class="cookie">
+                <span class="dim">{c.direction === 'set' ? 'Set-Cookie' : 'Cookie'}</span>{' '}
+                <code class="name">
+                  <Net value={c.name} />
+                </code>
+                <span class="where dim">
+                  {where(c)}
+                  {c.domain && (
+                    <>
+                      {' · '}
+                      <Net value={`${c.domain}${c.path ?? ''}`} />
+                    </>
+                  )}
+                </span>
+                {c.raw !== undefined && (
+                  <code class="value">
+                    <LongText value={c.raw} />
+                  </code>
+                )}
               </td>
-              <td class={c.outcome === 'blocked' ? 'error' : c.outcome === 'warning' ? 'warning' : 'ok'}>{OUTCOME[c.outcome]}</td>
+              <td class={TONE[c.outcome]}>{c.outcome}</td>
               <td class="reasons">
                 {c.reasons.map((r) => (
                   <code key={r} class="reason">
@@ -39,17 +57,6 @@ export function CookieTable({ cookies }: { cookies: readonly CookieOutcome[] }) 
                   <Net value={c.why} />
                 </span>
               </td>
-              <td>
-                {c.direction === 'set' ? (c.stage === 'preflight' ? 'preflight response' : 'response') : 'request'}
-                {` · hop ${c.hop + 1}`}
-                {c.domain && (
-                  <>
-                    {' · '}
-                    <Net value={`${c.domain}${c.path ?? ''}`} />
-                  </>
-                )}
-              </td>
-              <td class="mono value">{c.raw !== undefined ? <LongText value={c.raw} /> : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -106,11 +106,6 @@ export function FlowList() {
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c.key} class={`col-${c.key}`} />
-          ))}
-        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             {COLUMNS.map((c) => (
