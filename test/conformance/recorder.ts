@@ -32,7 +32,6 @@ interface Lane {
   page: Page;
   session: CDPSession;
   capture: PageCapture;
-  at: string;
 }
 
 async function freePort(): Promise<number> {
@@ -114,7 +113,7 @@ export class ChromiumRecorder {
     const page = await context.newPage();
     const session = await page.createCDPSession();
     const capture = await PageCapture.attach(session);
-    return { context, page, session, capture, at: '' };
+    return { context, page, session, capture };
   }
 
   /** Runs scenarios (grouped by third-party-cookie setting) and returns one outcome per scenario, in order. */
@@ -167,10 +166,9 @@ export class ChromiumRecorder {
     const cookieJar = cookieJarFromCdp(cookies);
 
     const pageUrl = `${env.pageOrigin}${RUNNER_PATH}`;
-    if (lane.at !== pageUrl) {
-      await lane.page.goto(pageUrl);
-      lane.at = pageUrl;
-    }
+    // A fresh document per scenario: Blink reports each deprecation once per page, and an earlier
+    // scenario's would hide this one's.
+    await lane.page.goto(pageUrl);
     lane.capture.reset();
     const logStart = this.server.log.length;
     const now = Date.now();

@@ -39,6 +39,21 @@ export default defineScenarios('cookies', [
     request: (e) => credentialed(e, SAME_SITE),
   },
   {
+    id: 'cookie-set-http-cross-site',
+    title: 'http page, http API on another site: Lax, Strict and default cookies',
+    routes: setting('lax=1; SameSite=Lax', 'strict=1; SameSite=Strict', 'plain=1'),
+    request: (e) => credentialed(e, CROSS_SITE, false),
+  },
+  {
+    id: 'cookie-set-on-failing-redirect-hop-http',
+    title: 'http: a Lax cookie set by a redirect response that then fails the CORS check',
+    routes: (e) => ({
+      r: { status: 302, headers: [['Location', e.at(SAME_SITE, 'end')], acao(e.pageOrigin), setCookie('r_lax=1; SameSite=Lax')] },
+      end: ok(acao(e.pageOrigin), acac()),
+    }),
+    request: (e) => credentialed(e, CROSS_SITE, false),
+  },
+  {
     id: 'cookie-set-secure-over-http',
     title: 'A Secure cookie set over http',
     routes: setting('sec=1; Secure', 'plain=1'),

@@ -60,6 +60,25 @@ export default defineScenarios('preflight', [
       ],
     }),
   },
+  ...(
+    [
+      ['two-custom', [['X-B', '1'], ['X-A', '2']]],
+      ['authorization-then-custom', [['Authorization', 'Bearer t'], ['X-Api-Key', 'k']]],
+      ['custom-then-authorization', [['X-Api-Key', 'k'], ['Authorization', 'Bearer t']]],
+      ['long-accept-then-authorization', [['Accept', `application/${'v'.repeat(130)}`], ['Authorization', 'Bearer t']]],
+      ['json-content-type-then-custom', [['Content-Type', 'application/json'], ['X-Api-Key', 'k']]],
+      ['custom-then-json-content-type', [['X-Api-Key', 'k'], ['Content-Type', 'application/json']]],
+      ['long-accept-then-custom', [['Accept', `application/${'v'.repeat(130)}`], ['X-Api-Key', 'k']]],
+      ['unsafe-byte-accept-then-authorization', [['Accept', 'application/json (v2)'], ['Authorization', 'Bearer t']]],
+      ['long-content-language-then-custom', [['Content-Language', `${'de,'.repeat(60)}en`], ['X-Api-Key', 'k']]],
+      ['json-content-type-then-authorization', [['Content-Type', 'application/json'], ['Authorization', 'Bearer t']]],
+    ] as [string, [string, string][]][]
+  ).map(([name, headers]) => ({
+    id: `preflight-first-disallowed-${name}`,
+    title: `Which disallowed header Chromium names: ${headers.map(([n]) => n).join(' then ')}, none allowed`,
+    routes: (e: ScenarioEnv) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acam('PUT')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e: ScenarioEnv): PageRequestSpec => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'PUT', headers, body: 'x' }),
+  })),
   {
     id: 'preflight-json-content-type',
     title: 'Content-Type application/json needs Access-Control-Allow-Headers: Content-Type',
@@ -118,6 +137,25 @@ export default defineScenarios('preflight', [
       headers: [
         ['Authorization', 'Bearer abc'],
         ['X-Api-Key', 'k'],
+      ],
+    }),
+  },
+  {
+    id: 'preflight-authorization-under-wildcard-actual-blocked',
+    title: 'Authorization under Access-Control-Allow-Headers: *, then the actual response fails the CORS check',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('*')), actual: ok(acao('')) } }),
+    request: (e) => withHeader(e, 'Authorization', 'Bearer abc'),
+  },
+  {
+    id: 'preflight-authorization-and-long-accept-under-wildcard',
+    title: 'Authorization and a long Accept under Access-Control-Allow-Headers: *',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin), acah('*')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({
+      via: 'fetch',
+      url: e.at(CROSS_SITE, 'r'),
+      headers: [
+        ['Accept', `application/${'v'.repeat(130)}`],
+        ['Authorization', 'Bearer abc'],
       ],
     }),
   },
