@@ -327,6 +327,18 @@ describe('every CorsError an exchange can produce: code, parameter, messages, wh
     });
   }
 
+  it('several disallowed headers: Chromium names the first in its header-map order, Firefox the first by name', () => {
+    const long = `application/${'v'.repeat(130)}`;
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['Accept', long], ['Authorization', 'Bearer t']] }, [
+      { noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT']] } },
+    ]);
+    flow.request.hasBody = true;
+    const e = evaluate(flow, ctx);
+    expect(e.error?.failedParameter).toBe('authorization');
+    expect(e.error?.messages.firefox?.split('\n')[0]).toContain('header ‘accept’ is not allowed');
+    expect(e.classification.requestHeadersForPreflight).toBe('accept,authorization');
+  });
+
   it('Firefox checks the method before parsing Access-Control-Allow-Headers; Chromium parses both first', () => {
     const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['X-A', '1']] }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x;y']] } }]);
     const e = evaluate(flow, ctx);

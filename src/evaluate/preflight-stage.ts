@@ -4,7 +4,9 @@
  */
 import type { Flow, Hop } from '../model/index.ts';
 import type { CheckFailure } from '../fetch/cors-check.ts';
-import { safeHeaders } from '../fetch/http.ts';
+import { blinkHeaderOrder } from '../fetch/blink-header-order.ts';
+import { lowerAscii, safeHeaders } from '../fetch/http.ts';
+import { hasHeader } from '../model/index.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
 import type { HopState } from './hop-state.ts';
 import { redirectTarget, wireOrigin } from './hop-state.ts';
@@ -18,6 +20,15 @@ export interface PreflightStage {
   pending: boolean;
   authorizationCoveredByWildcard: boolean;
   note: string | null;
+}
+
+/** The order Chromium keeps this request's headers in (which disallowed header it names first). */
+function headerOrder(flow: Flow): string[] {
+  const author = flow.request.headers.map((h) => lowerAscii(h.name));
+  const wire = flow.hops[0]?.request?.headers ?? [];
+  const bodyContentType = !author.includes('content-type') && (flow.request.hasBody === true || hasHeader(wire, 'content-type'));
+  const initiator = flow.request.initiatorType === 'xmlhttprequest' ? 'xmlhttprequest' : 'fetch';
+  return blinkHeaderOrder({ names: author, initiator, bodyContentType });
 }
 
 export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string, index: number): PreflightStage {
@@ -63,6 +74,7 @@ export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string
     credentials: flow.request.credentials,
     // The Origin the preflight itself carried, when the capture saw it.
     origin: wireOrigin(pf.request?.headers) ?? origin,
+    headerOrder: headerOrder(flow),
   });
   out.failure = result.failure;
   out.authorizationCoveredByWildcard = result.authorizationCoveredByWildcard;

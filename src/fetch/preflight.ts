@@ -54,6 +54,8 @@ export interface PreflightInput {
   credentials: CredentialsMode;
   /** The Origin the preflight carried (`null` once tainted). */
   origin: string;
+  /** The order Chromium checks the request headers in (blink-header-order.ts); default: by name. */
+  headerOrder?: readonly string[];
 }
 
 export interface PreflightOutcome {
@@ -65,7 +67,7 @@ export interface PreflightOutcome {
 /**
  * Judges a preflight response that was not a redirect, in Chromium's order: the CORS check (its
  * failure wins even over a bad status), the ok status, then parsing Access-Control-Allow-Methods and
- * -Headers, then the method, then each unsafe header.
+ * -Headers, then the method, then each unsafe header in the order Chromium holds them.
  */
 export function checkPreflightResponse(p: PreflightInput): PreflightOutcome {
   const access = corsCheck(p.url, p.headers, p.credentials, p.origin);
@@ -99,7 +101,7 @@ export function checkPreflightResponse(p: PreflightInput): PreflightOutcome {
     };
   }
   const allowed = new Set(allowHeaders.map(lowerAscii));
-  const unsafe = corsUnsafeRequestHeaders(p.requestHeaders).names;
+  const unsafe = corsUnsafeRequestHeaders(p.requestHeaders, 'chromium', p.headerOrder).names;
   if (!include && allowed.has('*')) {
     // The Fetch standard says `*` never covers Authorization; Chromium 156 still lets it through
     // and only reports a deprecation issue (AuthorizationCoveredByWildcard). Checked in Chromium 156.

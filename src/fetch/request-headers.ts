@@ -199,15 +199,28 @@ export interface UnsafeHeaders {
 
 /**
  * The CORS-unsafe request-header names: every non-safelisted header, then — when the safelisted
- * values add up to more than 1024 bytes — the safelisted ones too.
+ * values add up to more than 1024 bytes — the safelisted ones too, each group in the browser's order.
  * Chromium: network::cors::CorsUnsafeNotForbiddenRequestHeaderNames.
  */
-export function corsUnsafeRequestHeaders(headers: readonly Header[], engine: Engine = 'chromium'): UnsafeHeaders {
+export function corsUnsafeRequestHeaders(
+  headers: readonly Header[],
+  engine: Engine = 'chromium',
+  /** The order the browser holds its headers in (see blink-header-order.ts); default: by name. */
+  order?: readonly string[],
+): UnsafeHeaders {
   const names: string[] = [];
   const reasons: PreflightReason[] = [];
   const safelisted: string[] = [];
   let total = 0;
-  for (const h of authorHeaderList(headers, engine)) {
+  const list = authorHeaderList(headers, engine);
+  if (order) {
+    const rank = (name: string) => {
+      const i = order.indexOf(name);
+      return i < 0 ? order.length : i;
+    };
+    list.sort((a, b) => rank(a.name) - rank(b.name));
+  }
+  for (const h of list) {
     const verdict = checkSafelistedHeader(h.name, h.value, engine);
     if (verdict.safelisted) {
       safelisted.push(h.name);

@@ -1,0 +1,93 @@
+/**
+ * Which disallowed request header Chromium 156 names first, as observed (.scratch probes and the
+ * conformance recordings): the header-map model must reproduce every observation.
+ */
+import { describe, expect, it } from 'vitest';
+import { blinkHeaderOrder, caseFoldingHash, hashMapOrder, rapidhash } from './blink-header-order.ts';
+
+type Case = [via: 'fetch' | 'xmlhttprequest', body: boolean, names: string, named: string];
+
+// Every header here is CORS-unsafe (custom names, Authorization, a long Accept, JSON Content-Type,
+// bad Accept-Language/Content-Language/Range values); `named` is Chromium's failedParameter.
+const OBSERVED: Case[] = [
+  ['fetch', true, 'accept,x-a', 'accept'],
+  ['fetch', true, 'accept,authorization', 'authorization'],
+  ['fetch', true, 'accept-language,x-z', 'x-z'],
+  ['fetch', true, 'accept-language,authorization', 'authorization'],
+  ['fetch', true, 'content-language,x-z', 'x-z'],
+  ['fetch', true, 'range,x-z', 'x-z'],
+  ['fetch', false, 'accept,content-type', 'accept'],
+  ['xmlhttprequest', true, 'accept,authorization', 'authorization'],
+  ['xmlhttprequest', true, 'x-b,x-a', 'x-a'],
+  ['fetch', true, 'a-first,accept', 'accept'],
+  ['fetch', false, 'zz,aa', 'aa'],
+  ['fetch', false, 'x-m,x-c', 'x-m'],
+  ['fetch', false, 'foo,bar', 'foo'],
+  ['fetch', false, 'x-trace-id,x-api-key', 'x-api-key'],
+  ['fetch', false, 'x-request-id,x-csrf-token', 'x-request-id'],
+  ['fetch', false, 'content-type,authorization', 'content-type'],
+  ['fetch', false, 'accept-language,range', 'accept-language'],
+  ['fetch', false, 'a-first,content-type', 'content-type'],
+  ['fetch', false, 'x4,x3,x2,x1', 'x2'],
+  ['fetch', false, 'zeta,alpha,mid', 'alpha'],
+  ['fetch', false, 'authorization,x-api-key', 'authorization'],
+  ['fetch', false, 'x-api-key,content-type', 'content-type'],
+  // Checked after the model was written (random header sets).
+  ['xmlhttprequest', true, 'if-match,range', 'range'],
+  ['xmlhttprequest', true, 'authorization,x-custom-header', 'authorization'],
+  ['fetch', true, 'x-request-id,accept', 'x-request-id'],
+  ['xmlhttprequest', true, 'accept,range', 'accept'],
+  ['fetch', true, 'range,if-match', 'range'],
+  ['xmlhttprequest', true, 'authorization,accept', 'authorization'],
+  ['fetch', true, 'x-request-id,authorization', 'x-request-id'],
+  ['fetch', true, 'range,x-request-id', 'x-request-id'],
+  ['fetch', true, 'if-match,x-request-id', 'x-request-id'],
+  ['xmlhttprequest', true, 'range,authorization', 'authorization'],
+  ['fetch', true, 'range,x-custom-header', 'range'],
+  ['fetch', true, 'x-request-id,content-language', 'x-request-id'],
+  ['xmlhttprequest', false, 'x-custom-header,content-language', 'content-language'],
+  ['fetch', true, 'x-request-id,range,authorization,accept,content-language,if-match', 'x-request-id'],
+  ['fetch', true, 'x-custom-header,content-language,accept', 'accept'],
+  ['fetch', true, 'content-language,x-request-id,if-match,authorization', 'x-request-id'],
+  ['fetch', true, 'x-request-id,content-language,accept,range,if-match', 'x-request-id'],
+  ['fetch', true, 'x-custom-header,if-match,authorization,range', 'authorization'],
+  ['xmlhttprequest', true, 'authorization,accept,content-language,x-request-id,x-custom-header,range,if-match', 'x-request-id'],
+  ['xmlhttprequest', true, 'authorization,x-request-id,range,if-match,content-language', 'x-request-id'],
+  ['xmlhttprequest', true, 'authorization,if-match,x-request-id,content-language,range', 'x-request-id'],
+  ['fetch', true, 'authorization,if-match,range,content-language,x-request-id,accept,x-custom-header', 'x-request-id'],
+  ['fetch', true, 'range,x-request-id,x-custom-header,accept', 'x-request-id'],
+  ['xmlhttprequest', true, 'if-match,x-request-id,content-language', 'x-request-id'],
+  ['xmlhttprequest', true, 'range,authorization,accept', 'authorization'],
+  ['xmlhttprequest', true, 'range,if-match,x-custom-header', 'range'],
+  ['xmlhttprequest', true, 'authorization,x-custom-header,accept,x-request-id,if-match,content-language', 'x-request-id'],
+  ['xmlhttprequest', true, 'x-custom-header,x-request-id,range,authorization,if-match', 'x-request-id'],
+  ['xmlhttprequest', true, 'x-request-id,if-match,range,authorization', 'x-request-id'],
+];
+
+describe('Chromium’s header order (Blink HTTPHeaderMap)', () => {
+  it('names the same first disallowed header as Chromium 156 in every observed set', () => {
+    const misses = OBSERVED.filter(([via, body, names, named]) => {
+      const list = names.split(',');
+      const order = blinkHeaderOrder({ names: list, initiator: via, bodyContentType: body && !list.includes('content-type') });
+      return order.find((n) => list.includes(n)) !== named;
+    });
+    expect(misses).toEqual([]);
+  });
+  it('hashes case-insensitively, into 24 bits', () => {
+    expect(caseFoldingHash('Content-Type')).toBe(caseFoldingHash('content-type'));
+    for (const n of ['accept', 'x-a', 'authorization']) expect(caseFoldingHash(n)).toBeLessThan(1 << 24);
+  });
+  it('rapidhash covers its short, medium and long paths deterministically', () => {
+    const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
+    const hashes = [0, 3, 4, 16, 17, 40, 49, 100].map((n) => rapidhash(bytes(n)));
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(rapidhash(bytes(100))).toBe(rapidhash(bytes(100)));
+    for (const h of hashes) expect(h >= 0n && h < 1n << 64n).toBe(true);
+  });
+  it('the table keeps every key once and grows past half full', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `x-h${i}`);
+    const order = hashMapOrder([...keys, 'x-h3']);
+    expect(order).toHaveLength(40);
+    expect(new Set(order)).toEqual(new Set(keys));
+  });
+});
