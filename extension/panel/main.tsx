@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import type { BrowserName } from '../../src/model/index.ts';
 import { PROTOCOL_VERSION } from '../protocol.ts';
 import { App } from './App.tsx';
+import { runningIn } from './browser-name.ts';
 import { connect } from './connection.ts';
 import { defaultServices, PanelContext } from './context.ts';
 import { FlowPipeline } from './pipeline.ts';
 import { createPanelState } from './state.ts';
 import { applyTheme, followDevToolsTheme, type ThemePanels } from './theme.ts';
 
-const runningIn: BrowserName = navigator.userAgent.includes('Firefox/') ? 'firefox' : 'chrome';
-const state = createPanelState({ browser: runningIn });
-const pipeline = new FlowPipeline({ browser: runningIn, now: Date.now() });
+const browserName = runningIn();
+const state = createPanelState({ browser: browserName });
+const pipeline = new FlowPipeline({ browser: browserName, now: Date.now() });
 const { inspectedWindow, network, panels } = browser.devtools;
 const tabId = inspectedWindow.tabId;
 

@@ -9,6 +9,7 @@ import { flowsFromRecords } from '../../src/correlate/webrequest.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import { IncrementalAnalysis } from '../../extension/panel/analysis.ts';
 import { App } from '../../extension/panel/App.tsx';
+import { runningIn } from '../../extension/panel/browser-name.ts';
 import { FlowRow } from '../../extension/panel/components/FlowRow.tsx';
 import { PanelContext, type PanelServices } from '../../extension/panel/context.ts';
 import { entryOf, type FlowEntry } from '../../extension/panel/entry.ts';
@@ -26,7 +27,7 @@ const layout = () => host.getBoundingClientRect().height + document.body.offsetH
 const settled = () => Promise.resolve().then(() => undefined);
 
 function services(n: number): PanelServices {
-  const state = createPanelState({ browser: 'chrome' });
+  const state = createPanelState({ browser: runningIn() });
   state.entries.value = entries.slice(0, n);
   state.connected.value = true;
   return { state, copy: async () => true, download: () => undefined, now: () => new Date(0) };
@@ -52,7 +53,12 @@ function PlainTable({ list }: { list: readonly FlowEntry[] }) {
   );
 }
 
+/** The id of the first shown flow that matches, for tests. */
+const findFlow = (verdict: string, preflight: string) =>
+  host.querySelector(`tr[data-verdict="${verdict}"]:has(td[data-preflight-kind="${preflight}"])`)?.getAttribute('data-flow-id') ?? null;
+
 const api = {
+  findFlow,
   /** Synthetic traffic through the real correlator and evaluator (not timed). */
   prepare(count: number, seed: number): { flows: number; blocked: number; ms: number } {
     const t = performance.now();

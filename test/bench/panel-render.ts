@@ -1,6 +1,6 @@
 /**
  * Panel render bench: the real panel (App, state, virtualized list) built by Vite into a harness
- * page (panel-harness.html) and loaded in headless Chromium outside DevTools, holding 10,000
+ * page (panel-harness.html, see test/support/panel-harness.ts) and loaded in headless Chromium outside DevTools, holding 10,000
  * synthetic flows made by the real correlator and evaluator. Timed in the page with
  * performance.now, each figure the median of several runs:
  * - first render of the panel with 10,000 flows (render + style + layout), against baselines in the
@@ -9,15 +9,9 @@
  *   keystroke on a panel with no flows.
  * Goals (issue 5): under 150 ms and under 16 ms. Run alone: `npx tsx test/bench/panel-render.ts`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import preact from '@preact/preset-vite';
-import { build } from 'vite';
 import { launchChromium } from '../support/chromium.ts';
+import { serveHarness, type PanelHarness } from '../support/panel-harness.ts';
 
 export interface BenchResult {
   name: string;
@@ -30,7 +24,6 @@ export interface BenchResult {
   note?: string;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FLOWS = 10_000;
 const SEED = 20261129;
 const RUNS = 7;
@@ -38,53 +31,10 @@ const TYPED = 'items/12';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function buildHarness(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'cors-lens-panel-bench-'));
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'error',
-    plugins: [preact()],
-    build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: { harness: resolve(ROOT, 'test/bench/panel-harness.html') } } },
-  });
-  return outDir;
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(dir)) return void res.writeHead(403).end();
-    let body: Buffer;
-    try {
-      body = readFileSync(path);
-    } catch {
-      return void res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () =>
-      ok({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/test/bench/panel-harness.html`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
-
-interface Harness {
-  prepare(count: number, seed: number): { flows: number; blocked: number; ms: number };
-  firstRender(n: number): { ms: number; rows: number };
-  plainTable(n: number): { ms: number; rows: number };
-  keystroke(text: string): Promise<{ ms: number; rows: number; shown: string }>;
-}
-declare const panelBench: Harness;
+declare const panelBench: PanelHarness;
 
 export async function benchPanel(): Promise<BenchResult[]> {
-  const dir = await buildHarness();
-  const server = await serve(dir);
+  const server = await serveHarness();
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage();
@@ -152,7 +102,6 @@ export async function benchPanel(): Promise<BenchResult[]> {
   } finally {
     await chromium.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,6 +4,9 @@
  * preflight as the failing hop and names the fix; for a cookie Chromium refused to store, the
  * cookie table gives the reason Chromium reported over the DevTools protocol.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CROSS_SITE_API, PAGE_HOST, SAME_SITE_API } from '../lab/lab-scenarios.ts';
@@ -154,5 +157,37 @@ describe('the CORS panel explains flows', () => {
     // The cookie the redirect set was stored and sent on the next hop.
     expect(cookies.find((c) => c.name === 'lab_id' && c.direction === 'set')?.outcome).toBe('allowed');
     expect(cookies.find((c) => c.name === 'lab_id' && c.direction === 'send')?.outcome).toBe('allowed');
+  });
+
+  it('exports the shown flows as a report file, with cookies redacted, without a network request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-lens-export-'));
+    try {
+      const browserCdp = await s.browser.target().createCDPSession();
+      await browserCdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+      const search = await s.panel.$('input[type=search]');
+      await search!.click({ count: 3 });
+      await search!.type('cookie-start');
+      await s.panel.waitForFunction(() => document.querySelectorAll('tr[data-flow-id]').length === 1, { polling: 100, timeout: 5_000 });
+      const requestsBefore = s.server.log.length;
+      await s.panel.click('.export summary');
+      await s.panel.click('input[name="export-format"][value="json"]');
+      await s.panel.click('.export-popup button.primary');
+      const deadline = Date.now() + 10_000;
+      let files: string[] = [];
+      while (Date.now() < deadline && !(files = readdirSync(dir).filter((f) => f.endsWith('.json'))).length) await new Promise((r) => setTimeout(r, 100));
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/^cors-lens-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
+      const text = readFileSync(join(dir, files[0]!), 'utf8');
+      const report = JSON.parse(text);
+      expect(report.schema).toBe('cors-lens/report@1');
+      expect(report.flows.map((f: { request: { url: string } }) => f.request.url)).toEqual([s.server.url(SAME_SITE_API, '/lab/cookie-start')]);
+      // The Cookie and Set-Cookie values are redacted by default.
+      expect(text).toContain('[redacted]');
+      expect(text).not.toContain('lab_id=1');
+      expect(text).not.toContain('lab_pref=dark');
+      expect(s.server.log.length).toBe(requestsBefore);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
