@@ -4,13 +4,13 @@
  * page and a CDP capture) work through the scenarios in parallel. A scenario whose main request
  * left no events is run again in a fresh context (CDP sometimes misses them after a navigation).
  */
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, CDPSession, Page } from 'puppeteer';
 import { PAGE_RUNNER_SOURCE, type PageRequestSpec, type PageResult } from '../lab/page-runner.ts';
 import { startLabServer, type LabServer } from '../lab/server.ts';
 import { launchChromium, type LaunchedChromium } from '../support/chromium.ts';
 import type { AddressSpace } from '../../src/model/index.ts';
 import { PageCapture } from './cdp-capture.ts';
+import { freePort } from './ports.ts';
 import { buildRecording } from './capture-to-recording.ts';
 import { cookieJarFromCdp } from './jar.ts';
 import type { PortMap, Recording, ServerLogEntry } from './recording.ts';
@@ -32,17 +32,6 @@ interface Lane {
   page: Page;
   session: CDPSession;
   capture: PageCapture;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export class ChromiumRecorder {
