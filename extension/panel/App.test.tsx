@@ -239,7 +239,8 @@ describe('hostile values', () => {
     expect(row('evil').querySelector('.url')!.textContent).toBe(evil.request.url);
     const text = document.querySelector('.detail')!.textContent!;
     expect(text).toContain('<script>window.pwned=2</script>');
-    expect(text).toContain('abc⟨U+202E⟩exe.txt');
+    expect(text).toContain('abc\\u202Eexe.txt');
+    expect(document.querySelector('.detail .esc')!.textContent).toBe('\\u202E');
     expect(text).not.toContain('\u202E');
     // The 100 KB value is cut for display, with a way to see the rest.
     expect(screen.getByText('… show 98,000 more characters')).toBeTruthy();

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { clip, hostOf, splitUrl, visible } from './display.ts';
+import { clip, hostOf, splitUrl, visible, visibleParts } from './display.ts';
 
 describe('visible', () => {
   it('leaves ordinary text alone', () => {
     expect(visible('https://api.example.test/a?b=c')).toBe('https://api.example.test/a?b=c');
     expect(visible('héllo — 日本')).toBe('héllo — 日本');
+    expect(visibleParts('plain')).toEqual([{ text: 'plain', escaped: false }]);
   });
-  it('shows control characters as control pictures', () => {
-    expect(visible('a\nb\u0000c\u007f')).toBe('a␊b␀c␡');
-    expect(visible('x\u0085y')).toBe('x⟨U+0085⟩y');
+  it('shows control characters as escapes', () => {
+    expect(visible('a\nb\u0000c\u007f\td')).toBe('a\\nb\\x00c\\x7F\\td');
+    expect(visible('x\u0085y')).toBe('x\\x85y');
   });
-  it('shows bidi controls instead of letting them reorder text', () => {
-    expect(visible('invoice\u202Etxt.exe')).toBe('invoice⟨U+202E⟩txt.exe');
-    expect(visible('\u2066a\u2069\u200F')).toBe('⟨U+2066⟩a⟨U+2069⟩⟨U+200F⟩');
+  it('shows bidi controls instead of letting them reorder text, as separate parts', () => {
+    expect(visible('invoice\u202Etxt.exe')).toBe('invoice\\u202Etxt.exe');
+    expect(visibleParts('a\u2066b')).toEqual([
+      { text: 'a', escaped: false },
+      { text: '\\u2066', escaped: true },
+      { text: 'b', escaped: false },
+    ]);
   });
 });
 

@@ -3,28 +3,44 @@
  * the raw values stay in the flow (copy buttons and exports use them).
  */
 
-/** Bidirectional formatting characters: they can reorder what follows them (e.g. `txt.exe` shown as `exe.txt`). */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// C0 controls, DEL and C1 controls.
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * C0 controls, DEL, C1 controls, and the bidirectional formatting characters, which can reorder
+ * what follows them (`txt.exe` shown as `exe.txt`).
+ */
 const ANY_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-const hex = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** How an invisible character is shown: `\n`, `\x07`, `\u202E` (readable in any font, and copyable). */
+export function escapeOf(c: string): string {
+  const code = c.codePointAt(0)!;
+  return ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`);
+}
 
 /**
- * Shows control and bidi characters as visible marks instead of letting them act: C0 controls as
- * their Unicode control pictures (␊, ␀ …), DEL as ␡, the rest as ⟨U+202E⟩.
+ * A value cut into plain text and escapes, so that control and bidi characters are shown rather
+ * than obeyed: `invoice\u202Etxt.exe`, never `invoiceexe.txt`.
  */
+export function visibleParts(s: string): { text: string; escaped: boolean }[] {
+  if (!ANY_INVISIBLE.test(s)) return [{ text: s, escaped: false }];
+  const out: { text: string; escaped: boolean }[] = [];
+  let plain = '';
+  for (const c of s) {
+    if (ANY_INVISIBLE.test(c)) {
+      if (plain) out.push({ text: plain, escaped: false });
+      plain = '';
+      out.push({ text: escapeOf(c), escaped: true });
+    } else plain += c;
+  }
+  if (plain) out.push({ text: plain, escaped: false });
+  return out;
+}
+
+/** The same as one string (for attributes such as title). */
 export function visible(s: string): string {
-  if (!ANY_INVISIBLE.test(s)) return s;
-  return s
-    .replace(CONTROLS, (c) => {
-      const code = c.charCodeAt(0);
-      if (code < 0x20) return String.fromCharCode(0x2400 + code);
-      if (code === 0x7f) return '\u2421';
-      return `⟨U+${hex(c)}⟩`;
-    })
-    .replace(BIDI_CONTROLS, (c) => `⟨U+${hex(c)}⟩`);
+  return visibleParts(s)
+    .map((p) => p.text)
+    .join('');
 }
 
 /** Splits a URL into its origin part and the rest, so that `origin + rest` is exactly the input. */

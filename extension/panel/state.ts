@@ -36,8 +36,6 @@ export function createPanelState(opts: { browser: BrowserName }) {
     inspectedUrl: signal(''),
     dropped: signal(0),
     preserveLog: signal(false),
-    /** Records the background received that the panel could not turn into flows (should stay 0). */
-    problems: signal<string[]>([]),
 
     setFilter(change: Partial<Filter>) {
       filter.value = { ...filter.value, ...change };
