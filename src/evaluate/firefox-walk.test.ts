@@ -32,6 +32,32 @@ describe('Firefox order of checks', () => {
     expect(keys(r)).toEqual([`CORSAllowOriginNotMatchingOrigin(${O})`]);
     expect(r.lines[0]?.url).toBe('https://api.site-c.test/t');
   });
+  it('a redirected preflight without ACAO fails the CORS check first (firefox-esr 153: three lines)', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { status: 302, headers: [['Location', '/login']] } }]));
+    expect(keys(r)).toEqual(['CORSMissingAllowOrigin2(302)', 'CORSDidNotSucceed2', 'CORSDidNotSucceed2']);
+  });
+  it('redirect: "manual" prints only the redirect response’s reason', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, redirect: 'manual' }, [{ location: 'https://api.site-c.test/t' }]));
+    expect(keys(r)).toEqual(['CORSMissingAllowOrigin2(302)']);
+  });
+  it('after a cross-origin redirect the preflight still carries the page origin', () => {
+    const r = firefoxWalk(
+      buildFlow({ url: API, origin: O, method: 'PUT' }, [
+        { status: 307, headers: [['Access-Control-Allow-Origin', O]], location: 'https://api.site-c.test/end', preflight: { headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Methods', 'PUT']] } },
+        { headers: [['Access-Control-Allow-Origin', 'null']], preflight: { headers: [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Methods', 'PUT']] } },
+      ]),
+    );
+    expect(keys(r)).toEqual(['CORSAllowOriginNotMatchingOrigin(null)', 'CORSDidNotSucceed2']);
+  });
+  it('once preflighted, a GET after 303 is preflighted again', () => {
+    const r = firefoxWalk(
+      buildFlow({ url: API, origin: O, method: 'PUT' }, [
+        { status: 303, headers: [['Access-Control-Allow-Origin', O]], location: 'https://api.site-c.test/end', preflight: { headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Methods', 'PUT']] } },
+        { headers: [['Access-Control-Allow-Origin', '*']], preflight: { status: 204 } },
+      ]),
+    );
+    expect(keys(r)).toEqual(['CORSMissingAllowOrigin2(204)', 'CORSDidNotSucceed2']);
+  });
   it('no-cors and same-origin requests print no CORS line', () => {
     expect(firefoxWalk(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{}])).lines).toEqual([]);
     expect(firefoxWalk(buildFlow({ url: `${O}/y`, origin: O }, [{}])).lines).toEqual([]);

@@ -10,7 +10,7 @@ import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
 import { taintsOrigin } from '../fetch/redirect.ts';
-import { hopUrl, redirectTarget, wireOrigin } from './hop-state.ts';
+import { hopUrl, redirectTarget } from './hop-state.ts';
 import type { FirefoxLine } from '../explain/firefox.ts';
 
 export interface FirefoxReport {
@@ -96,6 +96,7 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
   let headers = safeHeaders(req.headers);
   let crossSite = false;
   let tainted = false;
+  let preflighted = false;
   for (let i = 0; i < flow.hops.length; i++) {
     const hop = flow.hops[i]!;
     url = hopUrl(hop, url);
@@ -107,17 +108,23 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
       continue;
     }
     if (!isHttpScheme(url)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url }] };
-    const origin = wireOrigin(hop.request?.headers) ?? (tainted ? 'null' : pageOrigin);
+    // Firefox's own Origin: null once tainted on the request itself, but a preflight always
+    // carries the page's origin (it is a new channel of the loading principal; firefox-esr 153).
+    const origin = tainted ? 'null' : pageOrigin;
     const unsafe = corsUnsafeRequestHeaders(headers, 'firefox').names;
-    const needsPreflight = !['get', 'post', 'head'].includes(method.toLowerCase()) || unsafe.length > 0;
-    if (needsPreflight && hop.preflight?.response) {
+    // Once a request needed a preflight, Firefox preflights every later hop too (even a GET after 303).
+    preflighted ||= !['get', 'post', 'head'].includes(method.toLowerCase()) || unsafe.length > 0;
+    if (preflighted && hop.preflight?.response) {
       const pf = hop.preflight.response;
-      // A redirected preflight: three lines in firefox-esr 153 (redirect, preflight status, request).
+      const pfHeaders = safeHeaders(pf.headers);
       if (redirectTarget(pf, url) !== null) {
+        // The CORS check on the redirect comes first; else the preflight refuses to follow it.
+        const access = accessCheck(url, Number(pf.status), pfHeaders, withCredentials, pageOrigin);
+        if (access) return { ...report, lines: [access, didNotSucceed(url), didNotSucceed(url)] };
         const preflightFailed: FirefoxLine = { key: 'CORSPreflightDidNotSucceed3', url, param: String(Number(pf.status)) };
         return { ...report, lines: [{ key: 'CORSExternalRedirectNotAllowed', url }, preflightFailed, didNotSucceed(url)] };
       }
-      const judged = preflightCheck(url, method, unsafe, Number(pf.status), safeHeaders(pf.headers), withCredentials, wireOrigin(hop.preflight.request?.headers) ?? origin);
+      const judged = preflightCheck(url, method, unsafe, Number(pf.status), pfHeaders, withCredentials, pageOrigin);
       report.warning ??= judged.warning;
       if (judged.line) return { ...report, lines: [judged.line, didNotSucceed(url)] };
     }
@@ -126,7 +133,9 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     const respHeaders = safeHeaders(response.headers);
     const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     const location = redirectTarget(response, url);
-    if (access) return { ...report, lines: location ? [access, didNotSucceed(url)] : [access] };
+    // A followed redirect that fails prints the request's failure too; redirect: "manual" does not follow.
+    const followed = location !== null && req.redirect !== 'manual';
+    if (access) return { ...report, lines: followed ? [access, didNotSucceed(url)] : [access] };
     if (!location || req.redirect === 'manual' || req.redirect === 'error') return report;
     // A redirect to a URL with userinfo is refused without a reason of its own.
     if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };

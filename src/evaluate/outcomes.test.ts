@@ -147,7 +147,10 @@ describe('not CORS, failed, pending', () => {
       const e = evaluate(buildFlow({ url: API, origin: O }, [{ noResponse: true, error: err }], { error: err }), ctx);
       expect([e.verdict, e.error]).toEqual(['failed', null]);
       expect(e.summary).toContain(err);
+      expect(e.summary).toContain('Firefox words such a failure as “CORS request did not succeed”');
     }
+    const sameOrigin = evaluate(buildFlow({ url: `${O}/x`, origin: O }, [{ noResponse: true, error: 'net::ERR_CONNECTION_REFUSED' }]), ctx);
+    expect(sameOrigin.summary).not.toContain('Firefox');
   });
   it('a preflight that got no response fails the flow as a network error', () => {
     const e = evaluate(buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { error: 'net::ERR_EMPTY_RESPONSE' } }], { error: 'net::ERR_EMPTY_RESPONSE' }), ctx);

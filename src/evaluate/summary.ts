@@ -1,7 +1,21 @@
 /** The one-line summary shown in lists. */
 import type { Evaluation, Flow } from '../model/index.ts';
+import { isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { SHORT } from '../explain/short.ts';
 import type { Walk } from './walk.ts';
+
+/**
+ * Firefox prints "Cross-Origin Request Blocked … (Reason: CORS request did not succeed)" for any
+ * network failure of a cross-origin request (checked in firefox-esr 153), which misleads people.
+ */
+function firefoxWording(flow: Flow, w: Walk): string {
+  const url = w.networkError?.url ?? flow.request.url;
+  const crossOrigin = flow.request.mode === 'cors' && !isSameOrigin(normalizeOrigin(flow.request.origin), url);
+  const net = w.networkError?.error ?? '';
+  return crossOrigin && !net.startsWith('NS_') && !w.notes.some((n) => n.includes('another policy'))
+    ? ' (Firefox words such a failure as “CORS request did not succeed”.)'
+    : '';
+}
 
 export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
   const target = `${flow.request.method} ${flow.request.url}`;
@@ -21,7 +35,7 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
       return `Not checked by CORS: same-origin request.`;
     case 'failed':
       return w.networkError
-        ? `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}`
+        ? `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}${firefoxWording(flow, w)}`
         : `Failed: ${w.notes.at(-1) ?? 'the request did not complete.'}`;
     case 'pending':
       return w.notes.length ? `In flight: ${w.notes.at(-1)}` : 'In flight.';
