@@ -15,8 +15,8 @@ const RUNNER_PATH = '/conformance/page';
 const PLANT_NAME = '__plant';
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
-/** Firefox's CORS console lines: the blocking reasons, then warnings. */
-const BLOCKED = 'Cross-Origin Request Blocked:';
+/** Firefox's console lines that report a refused request (CORS, or a mode `same-origin` violation), and warnings. */
+const BLOCKED = ['Cross-Origin Request Blocked:', 'Security Error:'];
 const WARNING = 'Cross-Origin Request Warning:';
 
 export type FirefoxOutcome = { ok: true; id: string; recording: FirefoxRecording } | { ok: false; id: string; error: string };
@@ -124,7 +124,7 @@ export class FirefoxRecorder {
       .slice(logStart)
       .filter((e) => e.path.startsWith(`${prefix}/`) && !e.path.includes(PLANT_NAME))
       .map((e) => ({ method: e.method, url: e.url, preflight: e.preflight, headers: e.headers }));
-    const blocked = lines.filter((l) => l.startsWith(BLOCKED));
+    const blocked = lines.filter((l) => BLOCKED.some((prefix) => l.startsWith(prefix)));
     return {
       ok: true,
       id: scenario.id,

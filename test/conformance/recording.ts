@@ -46,7 +46,7 @@ export interface FirefoxRecording {
   version: string;
   /** Every console line the page produced for the request (CORS ones come as `pageerror` events). */
   console: string[];
-  /** The `Cross-Origin Request Blocked: …` line, or null. */
+  /** The lines that report the request refused (`Cross-Origin Request Blocked: …`, `Security Error: …`), joined by "\n"; or null. */
   corsMessage: string | null;
   /** Warnings (`Cross-Origin Request Warning: …`). */
   warnings: string[];

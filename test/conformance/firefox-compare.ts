@@ -1,0 +1,36 @@
+/**
+ * Holding the evaluator to Firefox: Firefox's recorded console text and readable headers against
+ * `evaluate(flow, { browser: 'firefox' })`. The flow is the one built from Chromium's recording,
+ * which is Firefox's flow too when Firefox made exactly the same requests (the lab server's log
+ * says so) — the server's scripted answers are the same for both browsers.
+ */
+import type { Evaluation } from '../../src/model/index.ts';
+import type { Recording, ServerLogEntry } from './recording.ts';
+
+const requestLine = (e: ServerLogEntry) => `${e.preflight ? 'preflight' : e.method} ${e.url}`;
+
+/** Why Firefox's recording cannot be compared with this flow, or null when it can. */
+export function firefoxSkipReason(rec: Recording): string | null {
+  const ff = rec.firefox;
+  if (!ff) return 'not run in Firefox (third-party cookies blocked, or Local Network Access overrides)';
+  if (rec.verdict === 'failed') return 'a network failure: Firefox retries and the evaluator has no Firefox text for non-CORS failures';
+  const chrome = rec.serverLog.map(requestLine).join('\n');
+  const firefox = ff.serverLog.map(requestLine).join('\n');
+  if (chrome !== firefox) return `Firefox made other requests than Chromium:\n  Chromium: ${chrome.split('\n').join(', ')}\n  Firefox:  ${firefox.split('\n').join(', ')}`;
+  return null;
+}
+
+export function diffFirefox(rec: Recording, ev: Evaluation): string[] {
+  const ff = rec.firefox!;
+  const out: string[] = [];
+  // Firefox's verdict as the page and the console show it: a blocking line means blocked; a page
+  // that got a response was not blocked; a page that failed silently was refused (blocked or failed).
+  const expected = ff.corsMessage !== null ? ['blocked'] : ff.result.ok ? ['allowed', 'not-cors'] : ['blocked', 'failed'];
+  if (!expected.includes(ev.verdict)) out.push(`verdict: Firefox ${expected.join(' or ')}, evaluator ${ev.verdict}`);
+  const message = ev.error?.messages.firefox ?? null;
+  if (message !== ff.corsMessage) out.push(`message: Firefox ${JSON.stringify(ff.corsMessage)}, evaluator ${JSON.stringify(message)}`);
+  const readable = [...ev.readableResponseHeaders].sort();
+  const seen = [...ff.result.readableHeaders].sort();
+  if (JSON.stringify(readable) !== JSON.stringify(seen)) out.push(`readable: Firefox ${JSON.stringify(seen)}, evaluator ${JSON.stringify(readable)}`);
+  return out;
+}
