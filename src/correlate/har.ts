@@ -38,7 +38,8 @@ interface Item {
   response?: WireResponse;
   error?: string;
   startedAt: number;
-  endedAt: number;
+  /** Unknown when the exporter wrote no duration (Firefox writes 0 for requests it never completed). */
+  endedAt?: number;
   scope: string;
   resourceType?: string;
   preflight: boolean;
@@ -58,12 +59,12 @@ function itemOf({ index, entry }: HarEntryRef): Item {
     headers,
     status: res.status,
     startedAt,
-    endedAt: startedAt + Math.max(0, entry.time ?? 0),
     scope: entry.pageref ?? '',
     preflight: entry._resourceType === 'preflight' || entry._initiator?.type === 'preflight' || isPreflightRequest(req.method, headers),
     cookies: hasHeader(headers, 'cookie') || (req.cookies?.length ?? 0) > 0,
     hasBody: Boolean(req.postData) || (req.bodySize ?? 0) > 0,
   };
+  if (typeof entry.time === 'number' && entry.time > 0) item.endedAt = startedAt + entry.time;
   if (typeof entry._resourceType === 'string') item.resourceType = entry._resourceType;
   // Chrome writes status 0 and Playwright -1 for "no response".
   if (res.status > 0) {
@@ -216,7 +217,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
       url: p.url,
       headers: p.headers,
       startedAt: p.startedAt,
-      endedAt: p.endedAt,
+      ...(p.endedAt !== undefined ? { endedAt: p.endedAt } : {}),
     });
   }
   for (const chain of chains) {
@@ -225,9 +226,12 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
     chain.forEach((it, i) => {
       byKey.set(`h${it.index}`, it);
       const sent = it.response ? getHeader(it.headers, 'origin') : null;
-      const facts: HopFacts = { key: `h${it.index}`, scope: it.scope, url: it.url, method: it.method, startedAt: it.startedAt, endedAt: it.endedAt };
-      if (sent !== null) facts.origins = [sent];
-      else if (expected[i] !== undefined) facts.origins = [expected[i]!];
+      const facts: HopFacts = { key: `h${it.index}`, scope: it.scope, url: it.url, method: it.method, startedAt: it.startedAt };
+      // Firefox's entry `time` leaves out the wait for the preflight: it says nothing about pairing.
+      if (it.endedAt !== undefined && ctx.browser?.name !== 'firefox') facts.endedAt = it.endedAt;
+      // Firefox sends the page's Origin on the preflight of a redirect hop, `null` on the request.
+      const origins = [sent, expected[i], origin].filter((o): o is string => typeof o === 'string' && o !== '');
+      if (origins.length) facts.origins = [...new Set(origins)];
       facts.headerNames = new Set(it.headers.map((h) => h.name.toLowerCase()));
       group(it.scope, it.url, it.method).h.push(facts);
     });

@@ -57,7 +57,11 @@ export function flowOfRecord(rec: WebRequestRecord, preflights: readonly (WebReq
     const startedAt = h.startedAt ?? (i === 0 ? rec.startedAt : undefined);
     if (startedAt !== undefined) hop.startedAt = startedAt;
     const p = preflights[i];
-    if (p) hop.preflight = preflightExchange(p);
+    if (p) {
+      hop.preflight = preflightExchange(p);
+      // Firefox reports onSendHeaders for a request whose preflight then fails: it never left.
+      if (p.error && !res) hop.sent = false;
+    }
     return hop;
   });
   const first = rec.hops[0]!;

@@ -8,7 +8,10 @@ import { Correlator, flowsFromRecords } from './webrequest.ts';
 
 const http = readJson<WebRequestFixture>('webrequest/chromium-http.json');
 const https = readJson<WebRequestFixture>('webrequest/chromium-https.json');
+const ffHttp = readJson<WebRequestFixture>('webrequest/firefox-http.json');
+const ffHttps = readJson<WebRequestFixture>('webrequest/firefox-https.json');
 const chrome = { browser: { name: 'chrome' as const, version: '156' } };
+const firefox = { browser: { name: 'firefox' as const, version: '153' } };
 
 /** What the page did in each step of the capture (test/fixtures/capture/scenarios.ts), hop by hop. */
 interface Expected {
@@ -33,6 +36,7 @@ const EXPECTED_HTTP: Expected[] = [
   { method: 'PUT', path: '/lab/put-allowed', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
   { method: 'GET', path: '/lab/credentialed', hops: [{ status: 200 }], mode: 'cors' },
   { method: 'GET', path: '/lab/same-origin', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/cookie-start', hops: [{ status: 302 }, { status: 200 }], mode: 'cors', credentials: 'include' },
   { method: 'PUT', path: '/fx/cached', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
   { method: 'PUT', path: '/fx/cached', hops: [{ status: 200 }], mode: 'cors', cacheHitOf: '/fx/cached' },
   { method: 'PUT', path: '/fx/concurrent', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
@@ -46,13 +50,53 @@ const EXPECTED_HTTP: Expected[] = [
 const EXPECTED_HTTPS: Expected[] = [
   { method: 'GET', path: '/', hops: [{ status: 200 }], mode: 'navigate' },
   { method: 'GET', path: '/lab/no-acao', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors' },
-  { method: 'GET', path: '/favicon.ico', hops: [{ status: 404 }], mode: 'no-cors' },
   { method: 'GET', path: '/fx/set-cookie', hops: [{ status: 200 }], mode: 'cors' },
   { method: 'GET', path: '/fx/with-cookie', hops: [{ status: 200 }], mode: 'cors', credentials: 'include' },
   { method: 'GET', path: '/fx/with-cookie-no-acac', hops: [{ status: 200 }], error: 'net::ERR_FAILED', mode: 'cors', credentials: 'include' },
   { method: 'PUT', path: '/fx/preflight-403', hops: [{ status: null, preflight: 403 }], error: 'net::ERR_FAILED', mode: 'cors' },
   { method: 'GET', path: '/fx/opaque', hops: [{ status: 200 }], mode: 'no-cors' },
 ];
+
+/**
+ * Firefox, same scenarios: a failed preflight ends both requests in NS_ERROR_DOM_BAD_URI; a simple
+ * request blocked by CORS completes without error; the second PUT to /fx/cached is preflighted
+ * again (Firefox 153 did not reuse the cached preflight); the preflight at the redirect hop carries
+ * the page's Origin, which the target (allowing only `null`) refuses.
+ */
+const FIREFOX_HTTP: Expected[] = [
+  { method: 'GET', path: '/fixtures-http', hops: [{ status: 200 }], mode: 'navigate' },
+  { method: 'GET', path: '/lab/no-acao', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'PUT', path: '/lab/put-refused', hops: [{ status: null, preflight: 204 }], error: 'NS_ERROR_DOM_BAD_URI', mode: 'cors' },
+  { method: 'GET', path: '/lab/wildcard', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/redirect-start', hops: [{ status: 302 }, { status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/mismatch', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/public', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'PUT', path: '/lab/put-allowed', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/credentialed', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/same-origin', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/lab/cookie-start', hops: [{ status: 302 }, { status: 200 }], mode: 'cors', credentials: 'include' },
+  { method: 'PUT', path: '/fx/cached', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/cached', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/concurrent', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/concurrent', hops: [{ status: 200, preflight: 204 }], mode: 'cors' },
+  { method: 'PUT', path: '/fx/redirect-307', hops: [{ status: 307, preflight: 204 }, { status: null, preflight: 204 }], error: 'NS_ERROR_DOM_BAD_URI', mode: 'cors' },
+  { method: 'PUT', path: '/fx/preflight-403', hops: [{ status: null, preflight: 403 }], error: 'NS_ERROR_DOM_BAD_URI', mode: 'cors' },
+  { method: 'GET', path: '/fx/opaque', hops: [{ status: 200 }], mode: 'no-cors' },
+  { method: 'GET', path: '/fx/refused', hops: [{ status: null }], error: 'NS_ERROR_CONNECTION_REFUSED', mode: 'cors' },
+];
+
+const FIREFOX_HTTPS: Expected[] = [
+  { method: 'GET', path: '/fixtures-https', hops: [{ status: 200 }], mode: 'navigate' },
+  { method: 'GET', path: '/lab/no-acao', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/fx/set-cookie', hops: [{ status: 200 }], mode: 'cors' },
+  { method: 'GET', path: '/fx/with-cookie', hops: [{ status: 200 }], mode: 'cors', credentials: 'include' },
+  { method: 'GET', path: '/fx/with-cookie-no-acac', hops: [{ status: 200 }], mode: 'cors', credentials: 'include' },
+  { method: 'PUT', path: '/fx/preflight-403', hops: [{ status: null, preflight: 403 }], error: 'NS_ERROR_DOM_BAD_URI', mode: 'cors' },
+  { method: 'GET', path: '/fx/opaque', hops: [{ status: 200 }], mode: 'no-cors' },
+];
+
+/** The requests the page made: the browser's own favicon request comes whenever it likes. */
+const pageMade = (flows: Flow[]) => flows.filter((f) => !f.request.url.endsWith('/favicon.ico'));
 
 function shape(flows: Flow[]) {
   return flows.map((f) => ({
@@ -64,7 +108,8 @@ function shape(flows: Flow[]) {
   }));
 }
 
-function expectFlows(flows: Flow[], expected: Expected[]) {
+function expectFlows(all: Flow[], expected: Expected[]) {
+  const flows = pageMade(all);
   expect(shape(flows)).toEqual(expected.map(({ credentials: _c, cacheHitOf: _h, ...rest }) => rest));
   expected.forEach((e, i) => {
     if (e.credentials) expect(flows[i]!.request.credentials).toBe(e.credentials);
@@ -88,6 +133,23 @@ describe('flowsFromRecords on webRequest events recorded from Chromium 156 by th
 
   it('does the same for the HTTPS page (Sec-Fetch-Mode, cookies sent)', () => {
     expectFlows(flowsFromRecords(recordsOf(https.events), chrome), EXPECTED_HTTPS);
+  });
+
+  it('pairs Firefox preflights too, whose events come in another order (firefox-esr 153)', () => {
+    expectFlows(flowsFromRecords(recordsOf(ffHttp.events), firefox), FIREFOX_HTTP);
+    expectFlows(flowsFromRecords(recordsOf(ffHttps.events), firefox), FIREFOX_HTTPS);
+    // Without being told, the correlator recognizes Firefox records by their documentUrl.
+    expect(shape(flowsFromRecords(recordsOf(ffHttp.events)))).toEqual(shape(flowsFromRecords(recordsOf(ffHttp.events), firefox)));
+  });
+
+  it('marks a Firefox request whose preflight failed as never sent, although Firefox fired onSendHeaders', () => {
+    const flow = flowsFromRecords(recordsOf(ffHttp.events), firefox).find((f) => f.request.url.endsWith('/lab/put-refused'))!;
+    expect(ffHttp.events.some((e) => e.event === 'sendHeaders' && e.method === 'PUT' && e.url.endsWith('/lab/put-refused'))).toBe(true);
+    expect(flow.hops[0]!.sent).toBe(false);
+    expect(flow.request.headers).toEqual([
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Api-Key', value: 'lab-key' },
+    ]);
   });
 
   it('agrees with the records the extension itself ended up with', () => {

@@ -164,7 +164,7 @@ export class Correlator {
       for (const key of this.groups.get(g) ?? []) {
         const entry = this.entries.get(key)!;
         if (entry.role === 'preflight') preflights.push(preflightFacts(entry));
-        else if (entry.role === 'main') hops.push(...hopFacts(entry).filter((h) => g === groupKey(entry.rec.tabId, h.url, h.method)));
+        else if (entry.role === 'main') hops.push(...hopFacts(entry, this.opts).filter((h) => g === groupKey(entry.rec.tabId, h.url, h.method)));
       }
       const pairs = pairPreflights(preflights, hops);
       // Forget the old pairs of this group, then record the new ones; both ends become dirty.
@@ -278,19 +278,30 @@ function preflightFacts(entry: Entry): PreflightFacts {
   return facts;
 }
 
-function hopFacts(entry: Entry): HopFacts[] {
+/**
+ * Firefox fires the main request's onSendHeaders before its preflight even starts (and sends the
+ * preflight of a redirect hop with the page's Origin, where the request itself carries `null`):
+ * with Firefox records, the send time says nothing about pairing.
+ */
+function recordedByFirefox(rec: WebRequestRecord, opts: CorrelateOptions): boolean {
+  return opts.browser ? opts.browser.name === 'firefox' : rec.documentUrl !== undefined;
+}
+
+function hopFacts(entry: Entry, opts: CorrelateOptions): HopFacts[] {
   const { rec } = entry;
+  const firefox = recordedByFirefox(rec, opts);
   const originHeaders = rec.hops.map((h) => h.requestHeaders?.find((x) => x.name.toLowerCase() === 'origin')?.value);
   const expected = rec.initiator ? originPerHop(rec.initiator, rec.hops.map((h) => h.url)) : [];
   return rec.hops.map((h, i) => {
     const facts: HopFacts = { key: hopKey(entry.key, i), scope: String(rec.tabId), url: h.url, method: h.method };
-    const sent = originHeaders[i];
-    if (sent !== undefined) facts.origins = [sent];
-    else if (expected[i] !== undefined) facts.origins = [expected[i]!];
+    // The Origin on the wire, or the one Fetch predicts; and the page's own, which Firefox puts on
+    // the preflight of a redirect hop.
+    const origins = [originHeaders[i], expected[i], rec.initiator].filter((o): o is string => o !== undefined);
+    if (origins.length) facts.origins = [...new Set(origins)];
     if (h.sent && h.requestHeaders) facts.headerNames = new Set(h.requestHeaders.map((x) => x.name.toLowerCase()));
     const startedAt = h.startedAt ?? (i === 0 ? rec.startedAt : undefined);
     if (startedAt !== undefined) facts.startedAt = startedAt;
-    if (h.sentAt !== undefined) facts.sentAt = h.sentAt;
+    if (h.sentAt !== undefined && !firefox) facts.sentAt = h.sentAt;
     const endedAt = i === rec.hops.length - 1 ? rec.endedAt : rec.hops[i + 1]!.startedAt;
     if (endedAt !== undefined) facts.endedAt = endedAt;
     return facts;

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: how fast correlation and HAR analysis are, against baselines measured in the
+ * same run on the same data (so the ratios hold on any machine, loaded or not):
+ * - webRequest: events per second through the reducer alone (baseline), through the reducer and
+ *   the incremental Correlator updated every 100 events (the panel's batching), and one-shot
+ *   correlation of the final records;
+ * - HAR: a bare JSON.parse of the file (baseline) against reading it with the streaming reader,
+ *   reading and correlating, and the whole analysis (read, correlate, evaluate).
+ * Sizes 1k, 10k and 100k requests/entries; traffic generated from a fixed seed (./generate.ts).
+ * Each figure is the median of several runs after a warm-up (one run at 100k). Options: --sizes 1000,10000  --runs 5
+ */
+import { flowsFromHar } from '../../src/correlate/har.ts';
+import { applyWebRequestEvent } from '../../src/correlate/webrequest-record.ts';
+import { Correlator, flowsFromRecords } from '../../src/correlate/webrequest.ts';
+import { readHar } from '../../src/har/read.ts';
+import type { WebRequestRecord } from '../../src/model/webrequest.ts';
+import { analyzeFlows } from '../../src/report/analyze.ts';
+import { harText, webRequestEvents } from './generate.ts';
+
+const SEED = 20261129;
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(arg('runs') ?? 3);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Runs `fn` once to warm the JIT (unless it is a single run), then `runs` times; the median wall time in ms. */
+function time(fn: () => unknown, runs = RUNS): number {
+  if (runs > 1) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const rate = (events: number, ms: number) => `${fmt((events / ms) * 1000)}/s`;
+
+function table(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+function reduceOnly(events: ReturnType<typeof webRequestEvents>): Map<string, WebRequestRecord> {
+  const records = new Map<string, WebRequestRecord>();
+  for (const ev of events) records.set(ev.requestId, applyWebRequestEvent(records.get(ev.requestId), ev));
+  return records;
+}
+
+function reduceAndCorrelate(events: ReturnType<typeof webRequestEvents>, batch: number): number {
+  const records = new Map<string, WebRequestRecord>();
+  const correlator = new Correlator({ browser: { name: 'chrome' } });
+  let changed = new Map<string, WebRequestRecord>();
+  let flows = 0;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    const rec = applyWebRequestEvent(records.get(ev.requestId), ev);
+    records.set(ev.requestId, rec);
+    changed.set(ev.requestId, rec);
+    if ((i + 1) % batch === 0 || i === events.length - 1) {
+      flows = correlator.update(changed.values()).length;
+      changed = new Map();
+    }
+  }
+  return flows;
+}
+
+console.log(`cors-lens bench — Node ${process.version}, seed ${SEED}, median of ${RUNS} runs\n`);
+
+console.log('webRequest correlation (events per second; baseline = the reducer alone)');
+const wrRows = [['requests', 'events', 'reducer (baseline)', 'reducer + Correlator, batches of 100', 'ratio', 'batches of 1000', 'one-shot flowsFromRecords', 'flows']];
+for (const n of SIZES) {
+  const events = webRequestEvents(n, SEED);
+  const runs = n >= 100_000 ? 1 : RUNS;
+  const base = time(() => reduceOnly(events), runs);
+  let flows = 0;
+  const inc100 = time(() => (flows = reduceAndCorrelate(events, 100)), runs);
+  const inc1000 = time(() => reduceAndCorrelate(events, 1000), runs);
+  const records = [...reduceOnly(events).values()];
+  const oneShot = time(() => flowsFromRecords(records), runs);
+  wrRows.push([fmt(n), fmt(events.length), rate(events.length, base), rate(events.length, inc100), `${fmt(inc100 / base, 1)}×`, rate(events.length, inc1000), `${fmt(oneShot, 1)} ms`, fmt(flows)]);
+}
+table(wrRows);
+
+console.log('\nHAR analysis (ms; baseline = JSON.parse of the same text)');
+const harRows = [['entries', 'MB', 'JSON.parse (baseline)', 'readHar (streaming)', 'ratio', '+ flowsFromHar', 'ratio', '+ evaluate (whole analysis)', 'ratio', 'flows']];
+for (const n of SIZES) {
+  const text = harText(n, SEED);
+  const bytes = new TextEncoder().encode(text);
+  const runs = n >= 100_000 ? 1 : RUNS;
+  const base = time(() => JSON.parse(text), runs);
+  const read = time(() => readHar(bytes), runs);
+  const parsed = readHar(bytes);
+  if (!parsed.ok || parsed.entries.length !== n) throw new Error(`bench HAR did not read back: ${JSON.stringify(parsed.ok ? parsed.skipped[0] : parsed.error)}`);
+  const correlate = time(() => flowsFromHar(readHar(bytes) as typeof parsed), runs);
+  let flows = 0;
+  const whole = time(() => {
+    const f = flowsFromHar(readHar(bytes) as typeof parsed);
+    flows = analyzeFlows(f, { browser: 'chrome', thirdPartyCookies: 'allowed' }).length;
+  }, runs);
+  harRows.push([
+    fmt(n),
+    fmt(bytes.length / 1e6, 1),
+    fmt(base, 1),
+    fmt(read, 1),
+    `${fmt(read / base, 1)}×`,
+    fmt(correlate, 1),
+    `${fmt(correlate / base, 1)}×`,
+    fmt(whole, 1),
+    `${fmt(whole / base, 1)}×`,
+    fmt(flows),
+  ]);
+}
+table(harRows);
