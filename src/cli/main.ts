@@ -5,11 +5,13 @@
  *   1  at least one flow was blocked by CORS
  *   2  unreadable input (or a usage error): the message names the file and the JSON path
  */
+import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { createColors } from 'picocolors';
 import type { BrowserName, EvaluationContext } from '../model/index.ts';
 import { analyzeFlows, buildReport, renderHtml, renderJson, renderMarkdown, renderText, type Report } from '../report/index.ts';
+import { flowsToHar } from '../har/write.ts';
 import { analyzeFiles } from './analyze.ts';
 import { parseHeaderOption, runCheck } from './check.ts';
 import { nodeTransport, type Transport } from './transport.ts';
@@ -95,8 +97,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addOption(cookiesOption())
     .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values in the output')
     .option('--insecure', 'accept self-signed and otherwise invalid TLS certificates')
+    .option('--har <file>', 'also save the exchanges as a HAR 1.2 file (secrets redacted unless --include-secrets)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds', (v: string) => Number(v), 15000)
-    .action(async (url: string, o: { origin: string; method: string; header: string[]; credentials?: boolean; cookie?: string; format: Format; browser: BrowserName; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean; insecure?: boolean; timeout: number }) => {
+    .action(async (url: string, o: { origin: string; method: string; header: string[]; credentials?: boolean; cookie?: string; format: Format; browser: BrowserName; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean; insecure?: boolean; timeout: number; har?: string }) => {
       if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not an http(s) URL`);
       if (!URL.canParse(o.origin) && o.origin !== 'null') throw new UsageError(`--origin "${o.origin}" is not an origin (e.g. https://app.example.com)`);
       let headers;
@@ -111,7 +114,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         transport,
       );
       const ctx: EvaluationContext = { browser: o.browser, thirdPartyCookies: o.thirdPartyCookies };
-      const report = buildReport(analyzeFlows([flow], ctx), { includeSecrets: o.includeSecrets === true });
+      const analyzed = analyzeFlows([flow], ctx);
+      if (o.har) {
+        const har = flowsToHar(analyzed.map((a) => a.flow), { creator: { name: 'cors-lens', version: pkg.version }, includeSecrets: o.includeSecrets === true });
+        writeFileSync(o.har, `${JSON.stringify(har, null, 2)}\n`);
+      }
+      const report = buildReport(analyzed, { includeSecrets: o.includeSecrets === true });
       io.stdout(render(report, o.format, o.browser, io));
       exitCode = report.summary.blocked > 0 ? 1 : 0;
     });

@@ -218,6 +218,25 @@ function replay(events: readonly WebRequestEvent[], batchSizes: readonly number[
   return flows;
 }
 
+describe("DevTools' own requests", () => {
+  // Synthetic records in the shape Chromium reports them: DevTools re-reads the inspected document
+  // from the cache only (type "other", never sent, net::ERR_CACHE_MISS when it was not cacheable).
+  const base = { tabId: 3, frameId: 0, state: 'complete' as const, revision: 1 };
+  const doc: WebRequestRecord = { ...base, requestId: '1', type: 'main_frame', startedAt: 1, hops: [{ url: 'https://app.a.test/', method: 'GET', sent: true, statusCode: 200 }] };
+  const devtools: WebRequestRecord = { ...base, requestId: '2', type: 'other', startedAt: 5, state: 'error', error: 'net::ERR_CACHE_MISS', hops: [{ url: 'https://app.a.test/', method: 'GET', sent: false }] };
+
+  it('are left out when they re-read the inspected document from the cache', () => {
+    expect(flowsFromRecords([doc, devtools], chrome).map((f) => f.id)).toEqual(['wr:3:1']);
+    expect(flowsFromRecords([devtools, doc], chrome).map((f) => f.id)).toEqual(['wr:3:1']);
+  });
+
+  it("are not confused with a page's own cache-only fetch, or with another URL", () => {
+    const pageFetch = { ...devtools, requestId: '3', type: 'xmlhttprequest', initiator: 'https://app.a.test' };
+    const other = { ...devtools, requestId: '4', hops: [{ url: 'https://app.a.test/x', method: 'GET', sent: false }] };
+    expect(flowsFromRecords([doc, pageFetch, other], chrome).map((f) => f.id)).toEqual(['wr:3:1', 'wr:3:3', 'wr:3:4']);
+  });
+});
+
 describe('Correlator (incremental)', () => {
   const oneShot = flowsFromRecords(recordsOf(http.events), chrome);
 

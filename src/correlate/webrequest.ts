@@ -13,8 +13,9 @@
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { WebRequestRecord } from '../model/webrequest.ts';
 import { isPreflightRecord } from './webrequest-record.ts';
-import { originPerHop, requestedMethod } from './headers.ts';
+import { requestedMethod } from './headers.ts';
 import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
+import { hopFacts, hopKey, preflightFacts } from './webrequest-facts.ts';
 import { cacheEntriesOf, findPreflightCacheHit, type CachedPreflight } from './preflight-cache.ts';
 import { flowIdOf, flowOfOrphanPreflight, flowOfRecord } from './webrequest-flow.ts';
 import { OrderedFlows } from './ordered-flows.ts';
@@ -35,7 +36,6 @@ interface Entry {
 }
 
 const keyOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `${rec.tabId}:${rec.requestId}`;
-const hopKey = (key: string, i: number) => `${key}#${i}`;
 const groupKey = (tabId: number, url: string, method: string) => `${tabId}\n${method}\n${url}`;
 
 function roleOf(rec: WebRequestRecord, isDocumentUrl: (tabId: number, url: string) => boolean): Role {
@@ -69,12 +69,14 @@ export class Correlator {
   update(records: Iterable<WebRequestRecord>): Flow[] {
     const dirtyGroups = new Set<string>();
     const dirtyKeys = new Set<string>();
-    for (const rec of records) {
+    const batch = [...records];
+    // Documents first: whether a record is DevTools' own re-read depends on them.
+    for (const rec of batch) if (rec.type === 'main_frame' || rec.type === 'sub_frame') this.noteDocument(rec);
+    for (const rec of batch) {
       const key = keyOf(rec);
       const prev = this.entries.get(key);
       if (prev && prev.rec.revision === rec.revision && prev.rec === rec) continue;
       if (prev) this.unindex(prev, dirtyGroups);
-      if (rec.type === 'main_frame' || rec.type === 'sub_frame') this.noteDocument(rec);
       const entry: Entry = { key, rec, role: roleOf(rec, (t, u) => this.isDocumentUrl(t, u)), groups: [] };
       this.index(entry, dirtyGroups);
       dirtyKeys.add(key);
@@ -269,43 +271,6 @@ export class Correlator {
       this.built.set(key, next);
     }
   }
-}
-
-function preflightFacts(entry: Entry): PreflightFacts {
-  const { rec } = entry;
-  const facts: PreflightFacts = { key: entry.key, scope: String(rec.tabId), url: rec.hops[0]!.url, headers: rec.hops[0]!.requestHeaders ?? [], startedAt: rec.startedAt };
-  if (rec.state !== 'pending' && rec.endedAt !== undefined) facts.endedAt = rec.endedAt;
-  return facts;
-}
-
-/**
- * Firefox fires the main request's onSendHeaders before its preflight even starts (and sends the
- * preflight of a redirect hop with the page's Origin, where the request itself carries `null`):
- * with Firefox records, the send time says nothing about pairing.
- */
-function recordedByFirefox(rec: WebRequestRecord, opts: CorrelateOptions): boolean {
-  return opts.browser ? opts.browser.name === 'firefox' : rec.documentUrl !== undefined;
-}
-
-function hopFacts(entry: Entry, opts: CorrelateOptions): HopFacts[] {
-  const { rec } = entry;
-  const firefox = recordedByFirefox(rec, opts);
-  const originHeaders = rec.hops.map((h) => h.requestHeaders?.find((x) => x.name.toLowerCase() === 'origin')?.value);
-  const expected = rec.initiator ? originPerHop(rec.initiator, rec.hops.map((h) => h.url)) : [];
-  return rec.hops.map((h, i) => {
-    const facts: HopFacts = { key: hopKey(entry.key, i), scope: String(rec.tabId), url: h.url, method: h.method };
-    // The Origin on the wire, or the one Fetch predicts; and the page's own, which Firefox puts on
-    // the preflight of a redirect hop.
-    const origins = [originHeaders[i], expected[i], rec.initiator].filter((o): o is string => o !== undefined);
-    if (origins.length) facts.origins = [...new Set(origins)];
-    if (h.sent && h.requestHeaders) facts.headerNames = new Set(h.requestHeaders.map((x) => x.name.toLowerCase()));
-    const startedAt = h.startedAt ?? (i === 0 ? rec.startedAt : undefined);
-    if (startedAt !== undefined) facts.startedAt = startedAt;
-    if (h.sentAt !== undefined && !firefox) facts.sentAt = h.sentAt;
-    const endedAt = i === rec.hops.length - 1 ? rec.endedAt : rec.hops[i + 1]!.startedAt;
-    if (endedAt !== undefined) facts.endedAt = endedAt;
-    return facts;
-  });
 }
 
 /** One-shot correlation of a set of records. */

@@ -192,6 +192,22 @@ describe('cors-lens check against the lab server', () => {
     expect(server.log.find((q) => q.path === '/lab/public')!.headers).toContainEqual(['Origin', page]);
   });
 
+  it('saves the exchanges as a HAR that `analyze` reads back to the same verdict', async () => {
+    const file = join(tmp, 'check.har');
+    const url = `http://127.0.0.1:${server.httpPort}/lab/put-refused`;
+    const args = ['--origin', server.origin(PAGE_HOST), '--method', 'PUT', '--header', 'Content-Type: application/json', '--header', 'X-Api-Key: k'];
+    const checked = await cli(['check', url, ...args, '--har', file, '--format', 'json']);
+    expect(checked.code).toBe(1);
+    const har = JSON.parse(readFileSync(file, 'utf8'));
+    expect(har.log.entries.map((e: { request: { method: string }; _resourceType: string }) => [e.request.method, e._resourceType])).toEqual([
+      ['PUT', 'fetch'],
+      ['OPTIONS', 'preflight'],
+    ]);
+    const analyzed = await cli(['analyze', file, '--format', 'json']);
+    expect(analyzed.code).toBe(1);
+    expect(JSON.parse(analyzed.stdout).flows[0].error).toEqual(JSON.parse(checked.stdout).flows[0].error);
+  });
+
   it('refuses a self-signed certificate unless --insecure', async () => {
     const url = `https://localhost:${server.httpsPort}/lab/public`;
     const strict = JSON.parse((await cli(['check', url, '--origin', page, '--format', 'json'])).stdout).flows[0];
