@@ -22,6 +22,9 @@ const HopSchema = v.object({
   ip: v.optional(v.string()),
   fromCache: v.optional(v.boolean()),
   sent: v.boolean(),
+  // When the hop started and was sent: correlation pairs preflights by them (src/correlate/pairing.ts).
+  startedAt: v.optional(v.number()),
+  sentAt: v.optional(v.number()),
 });
 
 export const RecordSchema = v.object({
