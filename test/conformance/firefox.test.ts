@@ -43,10 +43,17 @@ describe('conformance with Firefox (live)', () => {
   });
 
   for (const s of scenarios) {
-    it(`${s.theme} › ${s.id}`, () => {
+    it(`${s.theme} › ${s.id}`, async () => {
       const committed = readRecording(s.id);
       expect(committed?.firefox, `no Firefox recording: run npx tsx test/conformance/record-firefox.ts ${s.id}`).toBeDefined();
-      const now = live(s.id);
+      let now = live(s.id);
+      if (JSON.stringify(digest(now)) !== JSON.stringify(digest(committed!.firefox!))) {
+        // A busy machine can make a console line trail the settle window: run it once more, in a fresh context, before concluding.
+        console.log(`firefox conformance: ${s.id} differed from its recording; running it again`);
+        const [again] = await recorder!.run([s]);
+        outcomes.set(s.id, again!);
+        now = live(s.id);
+      }
       expect(digest(now), `recorded with ${committed!.firefox!.version}, running ${now.version}`).toEqual(digest(committed!.firefox!));
       const rec: Recording = { ...committed!, firefox: now };
       if (firefoxSkipReason(rec) !== null) return;

@@ -5,29 +5,10 @@
  */
 import type { PageRequestSpec } from '../lab/page-runner.ts';
 import type { ResponseSpec, RouteSpec } from '../lab/server.ts';
+import { pick, prng, weighted, type Rand } from './prng.ts';
 import { CROSS_SITE, PAGE_HOST, requestHeader, SAME_SITE, THIRD_SITE, type Scenario, type ScenarioEnv } from './scenario.ts';
 
-/** mulberry32: a small, well-mixed 32-bit PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
 type H = [string, string];
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-/** Picks by weight: [[weight, value], …]. */
-const weighted = <T>(r: Rand, xs: readonly [number, T][]): T => {
-  let x = r() * xs.reduce((s, [w]) => s + w, 0);
-  for (const [w, v] of xs) if ((x -= w) < 0) return v;
-  return xs[xs.length - 1]![1];
-};
 
 /** What an Access-Control-Allow-Origin answer is, resolved per request (`reflect` echoes Origin). */
 type AcaoKind =

@@ -7,6 +7,7 @@ import networkFailures from './network-failures.ts';
 import noCors from './no-cors.ts';
 import originCheck from './origin-check.ts';
 import preflight from './preflight.ts';
+import preflightResponse from './preflight-response.ts';
 import redirects from './redirects.ts';
 import simple from './simple.ts';
 import xhr from './xhr.ts';
@@ -14,6 +15,7 @@ import xhr from './xhr.ts';
 export const SCENARIOS: Scenario[] = [
   ...simple,
   ...preflight,
+  ...preflightResponse,
   ...originCheck,
   ...redirects,
   ...headersExposed,
