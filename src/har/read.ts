@@ -1,7 +1,8 @@
 /**
  * Reads a HAR 1.2 file as a stream of chunks (strings or UTF-8 bytes), holding one entry at a
- * time while it is parsed: entries are validated as they complete, their response bodies are
- * dropped, and the rest of the file is never built as one object. Nothing here throws: a file
+ * time while it is parsed (./scan.ts cuts the text, JSON.parse reads each entry): entries are
+ * validated as they complete and their bodies dropped; besides them only the document's skeleton
+ * (log.version, creator, pages…) is kept and parsed at the end. Nothing here throws: a file
  * that cannot be read gives an error naming the JSON path at fault; an entry that fails
  * validation is skipped and reported with its path and reason — never dropped silently.
  *
@@ -43,7 +44,7 @@ export interface HarReadError {
   /** JSON path at fault ('' for the file as a whole). */
   path: string;
   message: string;
-  /** Byte (or character) offset in the input, for syntax errors. */
+  /** Offset in the input, in characters (UTF-16 code units), for syntax errors. */
   offset?: number;
 }
 
