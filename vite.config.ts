@@ -1,4 +1,6 @@
 // Builds the extension: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
+// With CORS_LENS_TEST_HOOKS=1 it builds a test variant (dist/<browser>-test) whose background
+// answers a test relay; the normal builds contain none of that code.
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
@@ -9,10 +11,12 @@ export default defineConfig(({ mode }) => {
     throw new Error(`Build the extension with --mode chrome or --mode firefox (got "${mode}").`);
   }
   const target: Target = mode;
+  const testHooks = process.env.CORS_LENS_TEST_HOOKS === '1';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [preact(), crx({ manifest: manifestFor(target, { testHooks }), browser: target })],
+    define: { __CORS_LENS_TEST_HOOKS__: JSON.stringify(testHooks) },
     build: {
-      outDir: `dist/${target}`,
+      outDir: `dist/${target}${testHooks ? '-test' : ''}`,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

@@ -10,6 +10,9 @@ import { startCapture } from './capture.ts';
 import { PanelPorts } from './panel-ports.ts';
 import { Persistence } from './persistence.ts';
 import { TabStore } from './tab-store.ts';
+import { registerTestHooks } from '../test-hooks/background-hooks.ts';
+
+declare const __CORS_LENS_TEST_HOOKS__: boolean;
 
 const store = new TabStore();
 const persistence = new Persistence(store);
@@ -75,6 +78,9 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
     });
   });
 });
+
+// Test builds only (CORS_LENS_TEST_HOOKS=1); the constant removes this from normal builds.
+if (__CORS_LENS_TEST_HOOKS__) registerTestHooks(store, () => persistence.settled());
 
 // For tests and debugging from the worker's console: what the store holds now.
 (globalThis as Record<string, unknown>).__corsLens = {
