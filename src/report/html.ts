@@ -2,6 +2,7 @@
  * The report as one self-contained HTML page (no scripts, no external resources, inline CSS),
  * to attach to a ticket. Every value from the capture is escaped.
  */
+import { segments } from '../explain/code-spans.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
 export function escapeHtml(s: string): string {
@@ -14,15 +15,22 @@ code,pre{font:12px ui-monospace,monospace}pre{background:#f6f6f6;padding:8px;ove
 .v-blocked{color:#a50e0e;font-weight:600}.v-allowed{color:#137333}.v-failed{color:#b06000}.v-not-cors,.v-pending{color:#5f6368}
 section{border-top:1px solid #ccc;margin-top:1.5rem}.url{word-break:break-all}`;
 
+/** An explanation text: its `code spans` become <code>, everything escaped. */
+function prose(text: string): string {
+  return segments(text)
+    .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
+    .join('');
+}
+
 function finding(x: ReportFinding): string {
   const rows: string[] = [
     `<p><b>${escapeHtml(x.code)}</b>${x.failedParameter ? ` (<code>${escapeHtml(x.failedParameter)}</code>)` : ''} at ${x.stage === 'preflight' ? 'the preflight of ' : ''}hop ${x.hop + 1}: <code class="url">${escapeHtml(x.url)}</code></p>`,
   ];
   if (x.messages.chrome) rows.push(`<p>Chrome:</p><pre>${escapeHtml(x.messages.chrome)}</pre>`);
   if (x.messages.firefox) rows.push(`<p>Firefox:</p><pre>${escapeHtml(x.messages.firefox)}</pre>`);
-  if (x.why) rows.push(`<p>Why: ${escapeHtml(x.why)}</p>`);
+  if (x.why) rows.push(`<p>Why: ${prose(x.why)}</p>`);
   if (x.fix) {
-    rows.push(`<p>Fix: ${escapeHtml(x.fix.summary)}</p>`);
+    rows.push(`<p>Fix: ${prose(x.fix.summary)}</p>`);
     for (const [server, snippet] of Object.entries(x.fix.snippets)) {
       if (snippet) rows.push(`<details><summary>${escapeHtml(server)}</summary><pre>${escapeHtml(snippet)}</pre></details>`);
     }
@@ -33,7 +41,7 @@ function finding(x: ReportFinding): string {
 function section(f: ReportFlow, i: number): string {
   const cookies = f.cookies
     .filter((c) => c.outcome !== 'allowed')
-    .map((c) => `<li>Cookie <code>${escapeHtml(c.name)}</code> (${escapeHtml(c.direction)}): ${escapeHtml(c.outcome)} — ${escapeHtml(c.reasons.join(', '))}${c.why ? `. ${escapeHtml(c.why)}` : ''}</li>`)
+    .map((c) => `<li>Cookie <code>${escapeHtml(c.name)}</code> (${escapeHtml(c.direction)}): ${escapeHtml(c.outcome)} — ${escapeHtml(c.reasons.join(', '))}${c.why ? `. ${prose(c.why)}` : ''}</li>`)
     .join('');
   return `<section id="flow-${i + 1}"><h2>${i + 1}. ${escapeHtml(f.request.method)} <span class="url">${escapeHtml(f.request.url)}</span></h2>
 <p class="v-${escapeHtml(f.verdict)}">${escapeHtml(f.summary)}</p>

@@ -4,6 +4,7 @@
  * Text from the capture (URLs, header values, messages) is escaped so it cannot break the table
  * or inject markup.
  */
+import { segments } from '../explain/code-spans.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
 /** Escapes Markdown's inline syntax (CommonMark backslash escapes); `|` and newlines too, so a value stays in its table cell. */
@@ -18,14 +19,21 @@ function code(s: string): string {
   return `${ticks}${pad}${s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')}${pad}${ticks}`;
 }
 
+/** An explanation text: its `code spans` stay code, the rest is escaped. */
+function prose(text: string): string {
+  return segments(text)
+    .map((s) => (s.code ? code(s.text) : mdEscape(s.text)))
+    .join('');
+}
+
 function finding(x: ReportFinding): string[] {
   const lines = [
     `- **${mdEscape(x.code)}**${x.failedParameter ? ` (${code(x.failedParameter)})` : ''} at ${x.stage === 'preflight' ? 'the preflight of ' : ''}hop ${x.hop + 1}: ${code(x.url)}`,
   ];
   if (x.messages.chrome) lines.push(`  - Chrome: ${code(x.messages.chrome)}`);
   if (x.messages.firefox) lines.push(`  - Firefox: ${code(x.messages.firefox)}`);
-  if (x.why) lines.push(`  - Why: ${mdEscape(x.why)}`);
-  if (x.fix) lines.push(`  - Fix: ${mdEscape(x.fix.summary)}`);
+  if (x.why) lines.push(`  - Why: ${prose(x.why)}`);
+  if (x.fix) lines.push(`  - Fix: ${prose(x.fix.summary)}`);
   for (const [server, snippet] of Object.entries(x.fix?.snippets ?? {})) {
     if (!snippet) continue;
     const fence = '`'.repeat(Math.max(3, ...(snippet.match(/`+/g) ?? []).map((t) => t.length + 1)));
@@ -40,7 +48,7 @@ function section(f: ReportFlow): string[] {
   if (f.error) lines.push(...finding(f.error));
   for (const w of f.warnings) lines.push(...finding(w));
   for (const c of f.cookies.filter((k) => k.outcome !== 'allowed')) {
-    lines.push(`- Cookie ${code(c.name)} (${c.direction}): ${c.outcome}, ${c.reasons.map(code).join(', ')}${c.why ? ` — ${mdEscape(c.why)}` : ''}`);
+    lines.push(`- Cookie ${code(c.name)} (${c.direction}): ${c.outcome}, ${c.reasons.map(code).join(', ')}${c.why ? ` — ${prose(c.why)}` : ''}`);
   }
   lines.push('');
   return lines;

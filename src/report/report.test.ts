@@ -134,4 +134,22 @@ describe('renderings', () => {
     const coloured = renderText(report, { colors: { red, green: red, yellow: red, dim: red, bold: red, cyan: red } });
     expect(coloured).toContain('<r>');
   });
+
+  it('marks the code spans of why and fix: coloured on a terminal, backticks elsewhere, <code> in HTML, code in Markdown', () => {
+    const report = buildReport(analyzeFlows(fixtureFlows('chromium-http.har'), ctx));
+    const refused = report.flows.find((f) => f.request.url.endsWith('/lab/put-refused'))!.error!.fix!.summary;
+    expect(refused).toContain('`Access-Control-Allow-Headers: content-type, x-api-key`');
+    expect(renderText(report)).toContain(`Fix: ${refused}`);
+    const cyan = (s: string) => `<c>${s}</c>`;
+    const id = (s: string) => s;
+    const tty = renderText(report, { colors: { red: id, green: id, yellow: id, dim: id, bold: id, cyan, isColorSupported: true } });
+    const fixLine = tty.split('\n').find((l) => l.includes('<c>Fix:</c>') && l.includes('put-refused'))!;
+    expect(fixLine).toContain('Send <c>Access-Control-Allow-Headers: content-type, x-api-key</c> on the preflight response');
+    expect(fixLine).not.toContain('`');
+    expect(renderHtml(report)).toContain('Send <code>Access-Control-Allow-Headers: content-type, x-api-key</code> on the preflight response');
+    const md = renderMarkdown(report);
+    expect(md).toContain('Send `Access-Control-Allow-Headers: content-type, x-api-key` on the preflight response');
+    expect(md).not.toContain('\\`');
+  });
 });
+

@@ -3,6 +3,7 @@
  * browser's own console message and the fix. Colours come from the caller (the CLI passes
  * picocolors, enabled on a TTY only); the core never looks at a terminal.
  */
+import { segments } from '../explain/code-spans.ts';
 import type { BrowserName } from '../model/flow.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
@@ -13,6 +14,8 @@ export interface Colors {
   dim(s: string): string;
   bold(s: string): string;
   cyan(s: string): string;
+  /** True when the functions colour (picocolors sets it); code spans then lose their backticks. */
+  isColorSupported?: boolean;
 }
 
 const id = (s: string) => s;
@@ -47,6 +50,14 @@ function status(f: ReportFlow): string {
   return f.hops.map((h) => (h.status === null ? '—' : String(h.status))).join('→');
 }
 
+/** An explanation text: on a colour terminal its `code spans` are coloured, elsewhere left as written. */
+function prose(text: string, c: Colors): string {
+  if (!c.isColorSupported) return text;
+  return segments(text)
+    .map((s) => (s.code ? c.cyan(s.text) : s.text))
+    .join('');
+}
+
 function indent(text: string, by: string): string {
   return text
     .split('\n')
@@ -63,8 +74,8 @@ function findingBlock(x: ReportFinding, browser: BrowserName, c: Colors): string
   const secondary = x.messages[other];
   if (primary) lines.push(`${c.dim(`${BROWSER_LABEL[browser]} says:`)} ${primary}`);
   if (secondary) lines.push(`${c.dim(`${BROWSER_LABEL[other]} says:`)} ${secondary}`);
-  if (x.why) lines.push(`${c.dim('Why:')} ${x.why}`);
-  if (x.fix) lines.push(`${c.cyan('Fix:')} ${x.fix.summary}`);
+  if (x.why) lines.push(`${c.dim('Why:')} ${prose(x.why, c)}`);
+  if (x.fix) lines.push(`${c.cyan('Fix:')} ${prose(x.fix.summary, c)}`);
   return lines;
 }
 
@@ -79,7 +90,7 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
     if (f.error) details.push(...findingBlock(f.error, browser, c));
     for (const w of f.warnings) details.push(...findingBlock(w, browser, c));
     for (const ck of f.cookies.filter((k) => k.outcome !== 'allowed')) {
-      details.push(`${ck.outcome === 'blocked' ? c.red('cookie') : c.yellow('cookie')} ${ck.name} (${ck.direction}): ${ck.reasons.join(', ')}${ck.why ? ` — ${ck.why}` : ''}`);
+      details.push(`${ck.outcome === 'blocked' ? c.red('cookie') : c.yellow('cookie')} ${ck.name} (${ck.direction}): ${ck.reasons.join(', ')}${ck.why ? ` — ${prose(ck.why, c)}` : ''}`);
     }
     if (f.preflightCacheHit) {
       details.push(

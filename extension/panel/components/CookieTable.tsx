@@ -1,6 +1,7 @@
 import type { CookieOutcome } from '../../../src/model/index.ts';
 import { LongText } from './LongText.tsx';
 import { Net } from './Net.tsx';
+import { Prose } from './Prose.tsx';
 
 const TONE: Record<CookieOutcome['outcome'], string> = { allowed: 'ok', blocked: 'error', warning: 'warning' };
 
@@ -54,7 +55,7 @@ export function CookieTable({ cookies }: { cookies: readonly CookieOutcome[] }) 
                   </code>
                 ))}
                 <span class="why">
-                  <Net value={c.why} />
+                  <Prose text={c.why} />
                 </span>
               </td>
             </tr>

@@ -2,6 +2,7 @@ import type { BrowserName, Finding, Fix } from '../../../src/model/index.ts';
 import { usePanel } from '../context.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { Net } from './Net.tsx';
+import { Prose } from './Prose.tsx';
 import { Snippets } from './Snippets.tsx';
 
 const BROWSERS: { name: BrowserName; label: string }[] = [
@@ -26,7 +27,7 @@ function FixView({ fix, id }: { fix: Fix; id: string }) {
     <section class="fix" aria-label="Fix">
       <h4>Fix</h4>
       <p class="fix-summary">
-        <Net value={fix.summary} />
+        <Prose text={fix.summary} />
       </p>
       {fix.header && (
         <dl class="fix-fields">
@@ -101,7 +102,7 @@ export function FindingCard({ finding, id }: { finding: Finding; id: string }) {
         </p>
       )}
       <p class="why">
-        <Net value={finding.why} />
+        <Prose text={finding.why} />
       </p>
       {finding.fix && <FixView fix={finding.fix} id={id} />}
       {finding.learnMore && /^https:\/\//.test(finding.learnMore) && (
