@@ -1,15 +1,10 @@
-// Puppeteer downloads its own Chrome on install unless one is already provided.
-// Where the system has Chromium (Debian's /usr/bin/chromium, or PUPPETEER_EXECUTABLE_PATH),
-// the download is skipped; elsewhere it happens as usual.
-const fs = require('node:fs');
-
-const systemChromium =
-  (process.env.PUPPETEER_EXECUTABLE_PATH && fs.existsSync(process.env.PUPPETEER_EXECUTABLE_PATH)) ||
-  fs.existsSync('/usr/bin/chromium');
-
+// Puppeteer would download its own Chrome on `npm install`; that fails on machines without
+// internet access to Google's servers (and is wasted where the system has Chromium). So the
+// install never downloads; `npm test` first runs test/support/ensure-browsers.ts, which uses the
+// system's Chromium and Firefox (installing Debian's packages where it can) and otherwise runs
+// puppeteer's normal download (`npx puppeteer browsers install chrome|firefox`).
 /** @type {import('puppeteer').Configuration} */
 module.exports = {
-  skipDownload: process.env.PUPPETEER_SKIP_DOWNLOAD === '1' || Boolean(systemChromium),
-  // Firefox tests use Debian's firefox-esr; never download one.
+  skipDownload: true,
   firefox: { skipDownload: true },
 };

@@ -10,10 +10,11 @@ import { startLabServer, type LabServer } from '../lab/server.ts';
 import type { FirefoxRecording, PortMap, ServerLogEntry } from './recording.ts';
 import { PAGE_HOST, routePrefix, toRoute, type Scenario, type ScenarioEnv } from './scenario.ts';
 import { freePort } from './ports.ts';
+import { findFirefox } from '../support/firefox.ts';
 
 const RUNNER_PATH = '/conformance/page';
 const PLANT_NAME = '__plant';
-export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+export const FIREFOX_PATH = findFirefox();
 
 /** Firefox's console lines that report a refused request (CORS, or a mode `same-origin` violation), and warnings. */
 const BLOCKED = ['Cross-Origin Request Blocked:', 'Security Error:'];

@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFirefox } from '../support/firefox.ts';
 import { serveHarness, type PanelHarness, type ServedHarness } from '../support/panel-harness.ts';
 
 declare const panelBench: PanelHarness;
@@ -18,7 +19,7 @@ describe('the panel in Firefox (outside DevTools)', () => {
 
   beforeAll(async () => {
     harness = await serveHarness();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
     page = await browser.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.setViewport({ width: 1200, height: 700 });

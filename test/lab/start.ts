@@ -4,10 +4,12 @@
  * and how to load the extension by hand.
  */
 import { existsSync } from 'node:fs';
-import { CHROMIUM_FLAGS, CHROME_DIST, FIREFOX_DIST, findChromium, launchChromium } from '../support/chromium.ts';
+import { chromiumPath } from '../support/browsers.ts';
+import { CHROMIUM_FLAGS, CHROME_DIST, FIREFOX_DIST, launchChromium } from '../support/chromium.ts';
 import { CROSS_SITE_API, installLab, PAGE_HOST } from './lab-scenarios.ts';
 import { PAGE_RUNNER_SOURCE } from './page-runner.ts';
 import { startLabServer, type LabServer } from './server.ts';
+import { ensureBrowsers } from '../support/ensure-browsers.ts';
 
 const HTTP_PORT = Number(process.env.LAB_HTTP_PORT ?? 4280);
 const HTTPS_PORT = Number(process.env.LAB_HTTPS_PORT ?? 4243);
@@ -31,7 +33,7 @@ cors-lens demo lab
   page:  ${labUrl}   (also https://${PAGE_HOST}:${server.httpsPort}/, self-signed)
   APIs:  ${server.origin(CROSS_SITE_API)}/lab/…  and other *.test hosts
   The lab's host names end in .test; the browser must map them to 127.0.0.1:
-    ${findChromium()} --host-resolver-rules="MAP *.test 127.0.0.1" --ignore-certificate-errors \\
+    ${chromiumPath() ?? 'chromium'} --host-resolver-rules="MAP *.test 127.0.0.1" --ignore-certificate-errors \\
       --load-extension=${CHROME_DIST} ${labUrl}
   Extensions built:  ${CHROME_DIST}  ${existsSync(FIREFOX_DIST) ? FIREFOX_DIST : '(Firefox build missing: npm run build:firefox)'}
   Load by hand:  Chrome → chrome://extensions → Developer mode → Load unpacked → dist/chrome
@@ -41,6 +43,7 @@ cors-lens demo lab
 
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
 if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
+  ensureBrowsers(['chromium']);
   const chromium = await launchChromium({ extension: true, devtools: true, headless: false });
   const [page] = await chromium.browser.pages();
   await page!.goto(labUrl);

@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumPath } from './browsers.ts';
 import puppeteer, { type Browser, type Frame, type LaunchOptions, type Page, type Target } from 'puppeteer';
 
 /** Flags this kind of machine needs (closed network, no GPU, root). */
@@ -22,10 +23,7 @@ export const CHROMIUM_FLAGS = [
 
 /** PUPPETEER_EXECUTABLE_PATH, then Debian's Chromium, then puppeteer's own download. */
 export function findChromium(): string {
-  const fromEnv = process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return puppeteer.executablePath();
+  return chromiumPath() ?? puppeteer.executablePath();
 }
 
 export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');

@@ -5,14 +5,22 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer';
+import { firefoxPath } from './browsers.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 
-export const FIREFOX_PATH = process.env.CORS_LENS_FIREFOX ?? '/usr/bin/firefox-esr';
+/** CORS_LENS_FIREFOX, then Debian's firefox-esr or firefox, then the Firefox puppeteer downloaded. */
+export function findFirefox(): string {
+  const path = firefoxPath();
+  if (!path) throw new Error('No Firefox found: run `npx tsx test/support/ensure-browsers.ts firefox`, or set CORS_LENS_FIREFOX.');
+  return path;
+}
+
+
 export const FIREFOX_TEST_DIST = resolve(import.meta.dirname, '../../dist/firefox-test');
 
 export interface LaunchedFirefox {
-  browser: Browser;
+  browser: PuppeteerBrowser;
   extensionId: string | null;
   close(): Promise<void>;
 }
@@ -23,7 +31,7 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
   }
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: findFirefox(),
     headless: true,
     acceptInsecureCerts: true,
     // Firefox has no host-resolver rules: every name goes to loopback.
