@@ -4,6 +4,7 @@
  * console message Firefox itself prints is quoted (browser-texts.ts).
  */
 import type { Browser, RequestCookieContext } from './context.ts';
+import { code } from '../explain/code-spans.ts';
 import { firefoxMessage } from './browser-texts.ts';
 
 export interface Facts {
@@ -24,7 +25,8 @@ export interface Facts {
   credentialsMode: string;
 }
 
-const q = (s: string) => `“${s}”`;
+/** A cookie name in quotes, as browsers print it; one with backticks as a code span, so it cannot open one. */
+const q = (s: string) => (s.includes('`') ? code(s) : `“${s}”`);
 
 function crossSite(f: Facts): string {
   const c = f.ctx;
@@ -47,7 +49,7 @@ function sentence(reason: string, f: Facts): string {
         ? `The preflight (OPTIONS) response tried to set cookie ${n}, but a CORS preflight is never credentialed, so the browser ignores its Set-Cookie. Set the cookie on the actual response.`
         : `Cookie ${n} is not sent on the preflight: a CORS preflight never carries cookies or other credentials. A server or gateway that demands a cookie on OPTIONS fails the preflight — let OPTIONS through without authentication.`;
     case 'CredentialsNotIncluded':
-      return `${set ? `Set-Cookie ${n} is ignored` : `Cookie ${n} is not sent`}: the request was made without credentials (credentials mode ${q(f.credentialsMode)}${f.credentialsMode === 'same-origin' ? ', which sends none once a request leaves the page\'s origin' : ''}), so the browser neither sends cookies nor stores them from the response. Use fetch(url, { credentials: 'include' }) or xhr.withCredentials = true; the server must then answer with Access-Control-Allow-Credentials: true and an exact Access-Control-Allow-Origin (not *).`;
+      return `${set ? `Set-Cookie ${n} is ignored` : `Cookie ${n} is not sent`}: the request was made without credentials (credentials mode ${q(f.credentialsMode)}${f.credentialsMode === 'same-origin' ? ', which sends none once a request leaves the page\'s origin' : ''}), so the browser neither sends cookies nor stores them from the response. Use \`fetch(url, { credentials: 'include' })\` or \`xhr.withCredentials = true\`; the server must then answer with \`Access-Control-Allow-Credentials: true\` and an exact Access-Control-Allow-Origin (not \`*\`).`;
     case 'NoCookieContent':
       return 'This Set-Cookie line has neither a name nor a value, so there is no cookie to store.';
     case 'NameValuePairExceedsMaxSize':
@@ -57,13 +59,13 @@ function sentence(reason: string, f: Facts): string {
     case 'SyntaxError':
       return 'This Set-Cookie line could not be parsed, so no cookie was stored.';
     case 'InvalidDomain':
-      return `Domain=${f.domainAttr ?? ''} is not valid for ${f.ctx.host}: a cookie's Domain must be the host itself or one of its parent domains, and not a public suffix (like com or github.io). Drop the Domain attribute or use the registrable domain.`;
+      return `${code(`Domain=${f.domainAttr ?? ''}`)} is not valid for ${f.ctx.host}: a cookie's Domain must be the host itself or one of its parent domains, and not a public suffix (like com or github.io). Drop the Domain attribute or use the registrable domain.`;
     case 'InvalidPrefix':
       return `Cookie ${n} breaks its name prefix rules: __Secure- needs the Secure attribute and an HTTPS response (or localhost); __Host- needs that too, plus Path=/ and no Domain attribute.`;
     case 'PartitionedRequiresSecure':
       return `Cookie ${n} is Partitioned, which requires the Secure attribute and an HTTPS response (or localhost); the browser drops it${f.browser === 'chrome' ? ' — Chrome without saying so (DevTools lists nothing)' : ''}. Add Secure and serve over HTTPS.`;
     case 'UserPreferences':
-      return `${set ? `Set-Cookie ${n} is blocked` : `Cookie ${n} is not sent`} because ${ASSUME_BLOCKED}, and ${f.ctx.requestSite} is third-party to the page's site ${f.ctx.topLevelSite}. With third-party cookies allowed (the desktop default) it would ${set ? 'be stored' : 'go out'}; ${f.browser === 'chrome' ? 'to work either way, set it with Partitioned; Secure; SameSite=None (a cookie kept per top-level site), or serve the API from the page\'s own site' : 'Firefox blocks partitioned cookies too under this setting: serve the API from the page\'s own site'}.`;
+      return `${set ? `Set-Cookie ${n} is blocked` : `Cookie ${n} is not sent`} because ${ASSUME_BLOCKED}, and ${f.ctx.requestSite} is third-party to the page's site ${f.ctx.topLevelSite}. With third-party cookies allowed (the desktop default) it would ${set ? 'be stored' : 'go out'}; ${f.browser === 'chrome' ? 'to work either way, set it with \`Partitioned; Secure; SameSite=None\` (a cookie kept per top-level site), or serve the API from the page\'s own site' : 'Firefox blocks partitioned cookies too under this setting: serve the API from the page\'s own site'}.`;
     case 'SecureOnly':
       return set
         ? `Cookie ${n} has the Secure attribute but came over http; only HTTPS responses (and localhost) may set Secure cookies.`
@@ -71,32 +73,32 @@ function sentence(reason: string, f: Facts): string {
     case 'OverwriteSecure':
       return `A Secure cookie named ${n} already exists for this domain and path; an http response may not replace it with a non-Secure one. Serve the response over HTTPS.`;
     case 'NotOnPath':
-      return `Cookie ${n} has Path=${f.path ?? '/'}, which does not cover the request path ${f.ctx.path}. Set the cookie with Path=/ (or a path that covers the API).`;
+      return `Cookie ${n} has ${code(`Path=${f.path ?? '/'}`)}, which does not cover the request path ${code(f.ctx.path)}. Set the cookie with \`Path=/\` (or a path that covers the API).`;
     case 'DomainMismatch':
-      return `Cookie ${n} belongs to ${f.domain ?? 'another host'}, which does not cover ${f.ctx.host}. Set it with Domain=<the shared parent domain> if both hosts need it.`;
+      return `Cookie ${n} belongs to ${f.domain ?? 'another host'}, which does not cover ${f.ctx.host}. If both hosts need it, set it with \`Domain=\` and their shared parent domain.`;
     case 'SameSiteNoneInsecure':
-      return `Cookie ${n} has SameSite=None without the Secure attribute; browsers require Secure with SameSite=None. Add Secure (and serve over HTTPS).`;
+      return `Cookie ${n} has \`SameSite=None\` without the \`Secure\` attribute; browsers require \`Secure\` with \`SameSite=None\`. Add \`Secure\` (and serve over HTTPS).`;
     case 'SameSiteStrict':
     case 'SchemefulSameSiteStrict':
-      return `Cookie ${n} is SameSite=Strict and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. For cross-site use set SameSite=None; Secure.`;
+      return `Cookie ${n} is SameSite=Strict and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. For cross-site use set \`SameSite=None; Secure\`.`;
     case 'SameSiteLax':
     case 'SchemefulSameSiteLax':
-      return `Cookie ${n} is SameSite=Lax and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. For cross-site use set SameSite=None; Secure.`;
+      return `Cookie ${n} is SameSite=Lax and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. For cross-site use set \`SameSite=None; Secure\`.`;
     case 'SameSiteUnspecifiedTreatedAsLax':
     case 'SchemefulSameSiteUnspecifiedTreatedAsLax':
-      return `Cookie ${n} has no (valid) SameSite attribute, so Chrome treats it as SameSite=Lax (Lax by default), and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. Set SameSite=None; Secure to use it cross-site.`;
+      return `Cookie ${n} has no (valid) SameSite attribute, so Chrome treats it as SameSite=Lax (Lax by default), and ${crossSite(f)}, so it is ${set ? 'not stored' : 'not sent'}. Set \`SameSite=None; Secure\` to use it cross-site.`;
     case 'TotalCookieProtection':
       return set
         ? `Firefox stores ${n} in a jar kept for the page's site ${f.ctx.topLevelSite} only (Total Cookie Protection): requests from pages on other sites, and visits to ${f.ctx.requestSite} itself, do not see it.`
         : `Cookie ${n} was stored outside the jar Firefox uses for requests from pages on ${f.ctx.topLevelSite} (Total Cookie Protection keeps third-party cookies per top-level site), so it is not sent. Set it from a response to a request made from this site, or use the Storage Access API.`;
     case 'CrossSiteRedirect':
-      return `Cookie ${n} is SameSite=${f.sameSite === 'strict' ? 'Strict' : 'Lax'} and this request reached ${f.ctx.requestSite} through a redirect from another site, so Firefox withholds it (Chrome sends it). Avoid the cross-site redirect, or set SameSite=None; Secure.`;
+      return `Cookie ${n} is SameSite=${f.sameSite === 'strict' ? 'Strict' : 'Lax'} and this request reached ${f.ctx.requestSite} through a redirect from another site, so Firefox withholds it (Chrome sends it). Avoid the cross-site redirect, or set \`SameSite=None; Secure\`.`;
     case 'WarnThirdPartyPhaseout':
       return `${set ? 'Stored' : 'Sent'} only because ${ASSUME_ALLOWED}: ${f.ctx.requestSite} is third-party to ${f.ctx.topLevelSite}. Users who block third-party cookies, and Incognito windows, ${set ? 'will not store it' : 'will not send it'}; mark it Partitioned if a cookie per top-level site is enough.`;
     case 'WarnAttributeValueExceedsMaxSize':
       return 'An attribute value over 1024 bytes was ignored (Chrome keeps the cookie without that attribute).';
     case 'WarnSameSiteUnspecifiedLaxAllowUnsafe':
-      return `Cookie ${n} has no SameSite attribute and is under two minutes old, so Chrome still sends it on this cross-site top-level POST (Lax-allowing-unsafe); older, it will not be sent. Set SameSite=None; Secure explicitly.`;
+      return `Cookie ${n} has no SameSite attribute and is under two minutes old, so Chrome still sends it on this cross-site top-level POST (Lax-allowing-unsafe); older, it will not be sent. Set \`SameSite=None; Secure\` explicitly.`;
     default:
       return `Reason: ${reason}.`;
   }
@@ -144,7 +146,7 @@ export function explain(outcome: 'allowed' | 'blocked' | 'warning', reasons: rea
   for (const r of reasons) parts.push(sentence(r, f));
   if (f.browser === 'firefox') {
     const line = firefoxLine(reasons, f);
-    if (line) parts.push(`Firefox prints: ${line}`);
+    if (line) parts.push(`Firefox prints: ${line.includes('`') ? code(line) : line}`);
   }
   return parts.join(' ');
 }

@@ -15,7 +15,7 @@ import { learnMoreUrl } from '../explain/short.ts';
 import type { CorsPolicy } from '../explain/snippets.ts';
 import { why } from '../explain/why.ts';
 import type { FirefoxReport } from './firefox-walk.ts';
-import { redirectTarget } from './hop-state.ts';
+import { redirectTarget, wireOrigin } from './hop-state.ts';
 import type { CorsFailure, Walk } from './walk.ts';
 
 const INITIATORS: readonly InitiatorType[] = ['fetch', 'xmlhttprequest', 'script', 'image', 'stylesheet', 'font', 'media', 'document', 'beacon', 'eventsource', 'websocket', 'other'];
@@ -41,6 +41,16 @@ export function policyFor(flow: Flow, w: Walk, origin: string): CorsPolicy {
   return { origin: allow, credentials, methods, headers: [...new Set(headers)].sort(), expose: [] };
 }
 
+/**
+ * The Origin the failing request carried: what the capture saw on the wire (a preflight's own,
+ * which in Firefox stays the page's after a redirect), else what Chromium would send.
+ */
+function sentOrigin(flow: Flow, w: Walk, hop: number, stage: 'preflight' | 'actual', pageOrigin: string): string {
+  const h = flow.hops[hop];
+  const seen = stage === 'preflight' ? wireOrigin(h?.preflight?.request?.headers) : wireOrigin(h?.request?.headers);
+  return seen ?? w.originPerHop[hop] ?? pageOrigin;
+}
+
 /** Whether the failing exchange was a redirect response (its fix goes on the 3xx). */
 function failedOnRedirect(flow: Flow, f: CorsFailure): boolean {
   if (f.stage !== 'actual') return false;
@@ -50,7 +60,7 @@ function failedOnRedirect(flow: Flow, f: CorsFailure): boolean {
 
 export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: FirefoxReport): Finding {
   const pageOrigin = normalizeOrigin(flow.request.origin);
-  const origin = w.originPerHop[f.hop] ?? pageOrigin;
+  const origin = sentOrigin(flow, w, f.hop, f.stage, pageOrigin);
   const firstUrl = flow.hops[0]?.request?.url ?? flow.request.url;
   const method = w.methodPerHop[f.hop] ?? flow.request.method;
   const gateway = f.stage === 'preflight' ? detectAuthGateway(flow.hops[f.hop]?.preflight?.response) : null;
@@ -72,6 +82,8 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
     redirectResponse: failedOnRedirect(flow, f),
     method: f.stage === 'preflight' ? 'OPTIONS' : method,
     url: f.url,
+    origin,
+    pageOrigin,
     policy,
     gateway,
   });
@@ -111,7 +123,7 @@ export interface WarningInput {
 
 export function warningFinding(flow: Flow, w: Walk, x: WarningInput): Finding {
   const pageOrigin = normalizeOrigin(flow.request.origin);
-  const origin = w.originPerHop[x.hop] ?? pageOrigin;
+  const origin = sentOrigin(flow, w, x.hop, x.stage, pageOrigin);
   const method = w.methodPerHop[x.hop] ?? flow.request.method;
   const policy = { ...policyFor(flow, w, origin), expose: x.expose ?? [] };
   const input = {
@@ -137,6 +149,8 @@ export function warningFinding(flow: Flow, w: Walk, x: WarningInput): Finding {
       redirectResponse: false,
       method: x.stage === 'preflight' ? 'OPTIONS' : method,
       url: x.url,
+      origin,
+      pageOrigin,
       policy,
       gateway: null,
     }),

@@ -47,10 +47,10 @@ export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string
   const pf = hop.preflight;
   if (!pf) {
     if (flow.preflightCacheHit || hop.response) {
-      out.note = `Hop ${index}: no preflight was seen; the browser used a cached preflight result (Chromium keeps them up to 2 hours).`;
+      out.note = `Hop ${index + 1}: no preflight was seen; the browser used a cached preflight result (Chromium keeps them up to 2 hours).`;
       return out;
     }
-    out.note = `Hop ${index}: the request needed a preflight, but none was captured; the reason it failed cannot be told.`;
+    out.note = `Hop ${index + 1}: the request needed a preflight, but none was captured; the reason it failed cannot be told.`;
     return out;
   }
   const response = pf.response;

@@ -17,6 +17,12 @@ function firefoxWording(flow: Flow, w: Walk): string {
     : '';
 }
 
+/** The hop needed a preflight that the capture does not hold, and no cached one stood in. */
+function preflightUnseen(flow: Flow, w: Walk, hop: number): boolean {
+  const pf = w.preflightPerHop[hop];
+  return !!pf && pf.needed && !pf.seen && !flow.preflightCacheHit && !flow.hops[hop]?.response;
+}
+
 export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
   const target = `${flow.request.method} ${flow.request.url}`;
   switch (e.verdict) {
@@ -34,10 +40,13 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
       if (flow.request.mode === 'navigate' || flow.request.mode === 'websocket') return `Not checked by CORS: ${flow.request.mode} request.`;
       return `Not checked by CORS: same-origin request.`;
     case 'failed':
-      return w.networkError
-        ? `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}${firefoxWording(flow, w)}`
-        : `Failed: ${w.notes.at(-1) ?? 'the request did not complete.'}`;
+      if (!w.networkError) return `Failed: ${w.notes.at(-1) ?? 'the request did not complete.'}`;
+      // Without the preflight the capture cannot tell a CORS refusal from a network failure.
+      if (preflightUnseen(flow, w, w.networkError.hop)) {
+        return `Failed: ${w.networkError.error}. The request needed a preflight, but none was captured, so whether CORS refused it cannot be told.${firefoxWording(flow, w)}`;
+      }
+      return `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}${firefoxWording(flow, w)}`;
     case 'pending':
-      return w.notes.length ? `In flight: ${w.notes.at(-1)}` : 'In flight.';
+      return w.notes.length ? `In flight: ${w.notes.at(-1)}` : 'No response recorded: the request was still in flight, or it failed without the capture recording an error.';
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Header, WireResponse } from '../model/index.ts';
 import { lowerAscii, normalizedHeader, safeHeaders } from '../fetch/http.ts';
+import { code } from './code-spans.ts';
 
 export interface AuthGateway {
   /** A product name when the evidence names one. */
@@ -36,10 +37,10 @@ export function detectAuthGateway(response: WireResponse | undefined): AuthGatew
   if (status === 401 || status === 407) evidence.push(`the preflight got ${status} (authentication required)`);
   if (status === 403) evidence.push('the preflight got 403 (forbidden)');
   if (status >= 300 && status < 400 && location && LOGIN_PATH.test(location)) {
-    evidence.push(`the preflight was redirected to a login page (${location})`);
+    evidence.push(`the preflight was redirected to a login page (${code(location)})`);
   }
   const wwwAuth = normalizedHeader(headers, 'WWW-Authenticate');
-  if (wwwAuth) evidence.push(`it asks for credentials (WWW-Authenticate: ${wwwAuth})`);
+  if (wwwAuth) evidence.push(`it asks for credentials (${code(`WWW-Authenticate: ${wwwAuth}`)})`);
   const name = product(headers, location);
   if (name && evidence.length === 0 && status >= 300) evidence.push(`the answer comes from ${name}`);
   if (evidence.length === 0) return null;

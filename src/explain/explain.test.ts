@@ -81,13 +81,13 @@ describe('why, fixes, summaries and links exist for every code', () => {
   });
   it('fixes: which response, which header, which value', () => {
     for (const code of [...CORS_ERRORS, ...WARNING_CODES]) {
-      const fix = fixFor({ code, failedParameter: 'x-api-key', stage: 'actual', redirectResponse: false, method: 'PUT', url: 'https://b.test/x', policy, gateway: null });
+      const fix = fixFor({ code, failedParameter: 'x-api-key', stage: 'actual', redirectResponse: false, method: 'PUT', url: 'https://b.test/x', origin: 'https://a.test', pageOrigin: 'https://a.test', policy, gateway: null });
       expect(fix?.summary.length, code).toBeGreaterThan(20);
       expect(['preflight', 'actual', 'redirect', 'request']).toContain(fix?.on);
     }
-    const header = fixFor({ code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-trace', stage: 'preflight', redirectResponse: false, method: 'OPTIONS', url: 'https://b.test/x', policy, gateway: null });
+    const header = fixFor({ code: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-trace', stage: 'preflight', redirectResponse: false, method: 'OPTIONS', url: 'https://b.test/x', origin: 'https://a.test', pageOrigin: 'https://a.test', policy, gateway: null });
     expect(header).toMatchObject({ on: 'preflight', header: 'Access-Control-Allow-Headers', value: 'x-api-key, x-trace' });
-    const creds = fixFor({ code: 'InvalidAllowCredentials', failedParameter: '', stage: 'actual', redirectResponse: true, method: 'GET', url: 'https://b.test/x', policy, gateway: null });
+    const creds = fixFor({ code: 'InvalidAllowCredentials', failedParameter: '', stage: 'actual', redirectResponse: true, method: 'GET', url: 'https://b.test/x', origin: 'https://a.test', pageOrigin: 'https://a.test', policy, gateway: null });
     expect(creds).toMatchObject({ on: 'redirect', header: 'Access-Control-Allow-Credentials', value: 'true' });
   });
   it('summaries and MDN links', () => {

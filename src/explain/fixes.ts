@@ -4,6 +4,7 @@
  */
 import type { CorsError, Fix, WarningCode } from '../model/index.ts';
 import { authGatewayAdvice, type AuthGateway } from './auth-gateway.ts';
+import { code } from './code-spans.ts';
 import { corsSnippets, type CorsPolicy } from './snippets.ts';
 
 export interface FixInput {
@@ -15,6 +16,10 @@ export interface FixInput {
   /** Method and URL of the failing exchange, for the sentence. */
   method: string;
   url: string;
+  /** The Origin the failing request carried (`null` after a cross-origin redirect). */
+  origin: string;
+  /** The page's origin. */
+  pageOrigin: string;
   policy: CorsPolicy;
   gateway: AuthGateway | null;
 }
@@ -26,24 +31,95 @@ const where = (i: FixInput) =>
       ? `the redirect response (${i.method} ${i.url}) — every hop of a CORS redirect must pass the check`
       : `the response to ${i.method} ${i.url}`;
 
-function headerFix(i: FixInput, header: string, value: string, lead: string): Fix {
-  return {
-    summary: `${lead} Send \`${header}: ${value}\` on ${where(i)}.`,
-    on: i.stage === 'preflight' ? 'preflight' : i.redirectResponse ? 'redirect' : 'actual',
-    header,
-    value,
-    snippets: corsSnippets(i.policy),
-  };
+const onOf = (i: FixInput): Fix['on'] => (i.stage === 'preflight' ? 'preflight' : i.redirectResponse ? 'redirect' : 'actual');
+const sendOn = (i: FixInput, header: string, value: string) => `send ${code(`${header}: ${value}`)} on ${where(i)}`;
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function headerFix(i: FixInput, header: string, value: string, lead: string, policy: CorsPolicy = i.policy): Fix {
+  return { summary: `${lead} ${sentence(sendOn(i, header, value))}.`, on: onOf(i), header, value, snippets: corsSnippets(policy) };
 }
 
 const noSnippets = (summary: string, on: Fix['on']): Fix => ({ summary, on, snippets: {} });
 
+/**
+ * After a redirect to another origin the browser sends `Origin: null` (Fetch: "tainted origin",
+ * HTTP-redirect fetch), so the page's own origin can no longer match.
+ */
+const afterTaintingRedirect = (i: FixInput) => i.origin === 'null' && i.pageOrigin !== 'null';
+/** A sandboxed iframe, a file: or a data: page has an opaque origin and sends `Origin: null` itself. */
+const opaquePage = (i: FixInput) => i.pageOrigin === 'null';
+
+const NULL_AFTER_REDIRECT = 'After a redirect to another origin the browser sends `Origin: null`, so the page’s own origin cannot match here.';
+const NULL_WITH_CREDENTIALS =
+  'With credentials only `Access-Control-Allow-Origin: null` would pass, and any sandboxed page can send `Origin: null` too: it could read the response with the user’s cookies.';
+
+/** The fix for a request that carried `Origin: null`; `lead` says what else was wrong. */
+function nullOriginFix(i: FixInput, lead: string): Fix {
+  const prefix = lead ? `${lead} ` : '';
+  if (opaquePage(i)) {
+    if (!i.policy.credentials) {
+      return headerFix(i, 'Access-Control-Allow-Origin', '*', `${prefix}The page has an opaque origin (a sandboxed iframe, or a file: or data: page), so it sends \`Origin: null\`; the request has no credentials, so \`*\` fits.`);
+    }
+    return noSnippets(`${prefix}The page has an opaque origin (a sandboxed iframe, or a file: or data: page), so it sends \`Origin: null\`. Serve the page from an http(s) origin and name that origin. ${NULL_WITH_CREDENTIALS}`, 'request');
+  }
+  if (!i.policy.credentials) {
+    return {
+      summary: `${prefix}${NULL_AFTER_REDIRECT} Best: have the page request ${i.url} directly, so that it sends its own origin. Otherwise, as the request has no credentials, ${sendOn(i, 'Access-Control-Allow-Origin', '*')}.`,
+      on: onOf(i),
+      header: 'Access-Control-Allow-Origin',
+      value: '*',
+      snippets: corsSnippets({ ...i.policy, origin: '*' }),
+    };
+  }
+  return {
+    summary: `${prefix}${NULL_AFTER_REDIRECT} ${NULL_WITH_CREDENTIALS} Have the page request ${i.url} directly instead, and ${sendOn(i, 'Access-Control-Allow-Origin', i.pageOrigin)}, with \`Access-Control-Allow-Credentials: true\`.`,
+    on: onOf(i),
+    header: 'Access-Control-Allow-Origin',
+    value: i.pageOrigin,
+    snippets: corsSnippets({ ...i.policy, origin: i.pageOrigin }),
+  };
+}
+
+const ORIGIN_LEAD: Partial<Record<CorsError, string>> = {
+  MissingAllowOriginHeader: 'Say which origin may read the response.',
+  PreflightMissingAllowOriginHeader: 'Say which origin may send the request.',
+  AllowOriginMismatch: 'Name the page’s origin exactly: scheme, host and port.',
+  PreflightAllowOriginMismatch: 'Name the page’s origin exactly: scheme, host and port.',
+  InvalidAllowOriginValue: 'Use one exact origin: no path, no list, no pattern.',
+  PreflightInvalidAllowOriginValue: 'Use one exact origin: no path, no list, no pattern.',
+};
+const MULTIPLE_LEAD = 'Send the header once, with one origin (check that the application and a proxy or CDN do not both add it).';
+
+function allowOriginFix(i: FixInput): Fix {
+  const multiple = i.code.includes('Multiple');
+  const lead = multiple ? MULTIPLE_LEAD : (ORIGIN_LEAD[i.code as CorsError] ?? '');
+  const fix = i.origin === 'null' ? nullOriginFix(i, multiple ? lead : '') : headerFix(i, 'Access-Control-Allow-Origin', i.policy.origin, lead);
+  if (i.gateway && i.stage === 'preflight') {
+    const then = fix.header && fix.value !== undefined ? ` Its answer to the preflight must then carry ${code(`${fix.header}: ${fix.value}`)}.` : '';
+    return { ...fix, summary: `${authGatewayAdvice(i.gateway)}${then}` };
+  }
+  return fix;
+}
+
+const PLACEHOLDER_ORIGIN = 'https://your-app.example';
+
+/** The response let `Origin: null` through (a warning): what to allow instead. */
+function nullOriginGranted(i: FixInput, lead: string): Fix {
+  if (afterTaintingRedirect(i)) {
+    const policy = { ...i.policy, origin: i.pageOrigin };
+    return {
+      summary: `${lead} The request carried \`Origin: null\` only because it was redirected to another origin. Have the page request ${i.url} directly, so that it sends its own origin, and ${sendOn(i, 'Access-Control-Allow-Origin', i.pageOrigin)}.${i.policy.credentials ? '' : ' If the response is public, `*` says so plainly.'}`,
+      on: 'actual',
+      header: 'Access-Control-Allow-Origin',
+      value: i.pageOrigin,
+      snippets: corsSnippets(policy),
+    };
+  }
+  return headerFix(i, 'Access-Control-Allow-Origin', PLACEHOLDER_ORIGIN, `${lead} Serve the page from an http(s) origin and name that origin.`, { ...i.policy, origin: PLACEHOLDER_ORIGIN });
+}
+
 export function fixFor(i: FixInput): Fix | null {
   const origin = i.policy.origin;
-  const originLead =
-    origin === 'null'
-      ? 'The request carried `Origin: null` after a cross-origin redirect. Best: have the page call the final URL directly. Otherwise'
-      : '';
   switch (i.code) {
     case 'MissingAllowOriginHeader':
     case 'PreflightMissingAllowOriginHeader':
@@ -52,19 +128,28 @@ export function fixFor(i: FixInput): Fix | null {
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
     case 'MultipleAllowOriginValues':
-    case 'PreflightMultipleAllowOriginValues': {
-      const lead = i.code.includes('Multiple')
-        ? 'Send the header once, with one origin (check that the application and a proxy/CDN do not both add it).'
-        : originLead || 'Name the page’s origin exactly.';
-      if (i.gateway && i.stage === 'preflight') return { ...headerFix(i, 'Access-Control-Allow-Origin', origin, lead), summary: authGatewayAdvice(i.gateway) };
-      return headerFix(i, 'Access-Control-Allow-Origin', origin, lead);
-    }
+    case 'PreflightMultipleAllowOriginValues':
+      return allowOriginFix(i);
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
-      return headerFix(i, 'Access-Control-Allow-Origin', origin, 'Replace `*` with the requesting origin (and add `Vary: Origin`), or make the request without credentials.');
+      if (i.origin === 'null') return nullOriginFix(i, '`*` does not work with credentials.');
+      return {
+        summary: `Name the requesting origin instead of \`*\`: ${sendOn(i, 'Access-Control-Allow-Origin', origin)}, with \`Vary: Origin\` — or make the request without credentials.`,
+        on: onOf(i),
+        header: 'Access-Control-Allow-Origin',
+        value: origin,
+        snippets: corsSnippets(i.policy),
+      };
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return headerFix(i, 'Access-Control-Allow-Credentials', 'true', 'The value must be exactly `true`, in lower case.');
+      return headerFix(
+        i,
+        'Access-Control-Allow-Credentials',
+        'true',
+        i.failedParameter === ''
+          ? 'The request carries credentials, so the response must say it may be read with them.'
+          : `The value must be exactly \`true\`, in lower case (it was ${code(i.failedParameter)}).`,
+      );
     case 'PreflightInvalidStatus':
       if (i.gateway) return { summary: authGatewayAdvice(i.gateway), on: 'preflight', snippets: corsSnippets(i.policy) };
       return {
@@ -84,15 +169,15 @@ export function fixFor(i: FixInput): Fix | null {
     case 'InvalidAllowHeadersPreflightResponse':
       return headerFix(i, 'Access-Control-Allow-Headers', i.policy.headers.join(', ') || i.failedParameter, 'List header names comma-separated.');
     case 'MethodDisallowedByPreflightResponse':
-      return headerFix(i, 'Access-Control-Allow-Methods', [...new Set([...i.policy.methods, i.failedParameter])].join(', '), `Allow ${i.failedParameter}, spelled exactly as the page sends it.`);
+      return headerFix(i, 'Access-Control-Allow-Methods', [...new Set([...i.policy.methods, i.failedParameter])].join(', '), `Allow ${code(i.failedParameter)}, spelled exactly as the page sends it.`);
     case 'HeaderDisallowedByPreflightResponse':
-      return headerFix(i, 'Access-Control-Allow-Headers', [...new Set([...i.policy.headers, i.failedParameter])].join(', '), `Allow the request header ${i.failedParameter}.`);
+      return headerFix(i, 'Access-Control-Allow-Headers', [...new Set([...i.policy.headers, i.failedParameter])].join(', '), `Allow the request header ${code(i.failedParameter)}.`);
     case 'RedirectContainsCredentials':
       return noSnippets(`Remove the user name and password from the Location of the redirect at ${i.url}; authenticate with a header or a cookie instead.`, 'redirect');
     case 'CorsDisabledScheme':
       return noSnippets('Make the request (and every redirect target) an http or https URL; serve local files from a local web server instead of file:.', 'request');
     case 'DisallowedByMode':
-      return noSnippets("Use mode 'cors' (the default) for a cross-origin URL, or request a URL on the page's own origin.", 'request');
+      return noSnippets("Use `mode: 'cors'` (the default) for a cross-origin URL, or request a URL on the page's own origin.", 'request');
     case 'InsecureLocalNetwork':
       return noSnippets('Serve the page over https (a secure context); Chromium then asks the user for local network access instead of blocking. Or call the local service through your public server.', 'request');
     case 'LocalNetworkAccessPermissionDenied':
@@ -100,26 +185,43 @@ export function fixFor(i: FixInput): Fix | null {
     case 'InvalidLocalNetworkAccess':
       return noSnippets('Make the targetAddressSpace the page declares match the server’s real address space.', 'request');
     case 'NoCorsRedirectModeNotFollow':
-      return noSnippets("Use redirect: 'follow' with mode 'no-cors'.", 'request');
+      return noSnippets("Use `redirect: 'follow'` with `mode: 'no-cors'`.", 'request');
     case 'InvalidResponse':
     case 'PreflightMissingAllowExternal':
     case 'PreflightInvalidAllowExternal':
       return noSnippets('Return a well-formed HTTP response.', i.stage === 'preflight' ? 'preflight' : 'actual');
     case 'ReflectedOriginWithCredentials':
+      if (i.origin === 'null') return nullOriginGranted(i, 'Check the Origin against a fixed list of trusted origins before echoing it; `null` must not be on it.');
       return headerFix(i, 'Access-Control-Allow-Origin', origin, 'Check the Origin against a fixed list of trusted origins before echoing it.');
     case 'AllowOriginNull':
-      return headerFix(i, 'Access-Control-Allow-Origin', origin === 'null' ? 'https://your-app.example' : origin, 'Do not allow `null`; name real origins.');
+      return nullOriginGranted(i, 'Do not allow `null`: every sandboxed page can send it.');
     case 'MissingVaryOrigin':
       return { summary: `Add \`Vary: Origin\` to ${where(i)}.`, on: 'actual', header: 'Vary', value: 'Origin', snippets: corsSnippets(i.policy) };
-    case 'WildcardOriginWithSetCookie':
-      return headerFix(i, 'Access-Control-Allow-Origin', origin === '*' ? 'https://your-app.example' : origin, 'If the page needs the cookie, name the origin, allow credentials and fetch with credentials.');
+    case 'WildcardOriginWithSetCookie': {
+      const tainted = afterTaintingRedirect(i);
+      const named = tainted ? i.pageOrigin : origin === '*' || origin === 'null' ? PLACEHOLDER_ORIGIN : origin;
+      const first = tainted ? `${NULL_AFTER_REDIRECT} If the page needs the cookie, have it request ${i.url} directly, then ` : 'If the page needs the cookie: ';
+      return {
+        summary: `${first}${sendOn(i, 'Access-Control-Allow-Origin', named)} with \`Access-Control-Allow-Credentials: true\`, and fetch with \`credentials: 'include'\`. If it does not, stop setting the cookie here.`,
+        on: 'actual',
+        header: 'Access-Control-Allow-Origin',
+        value: named,
+        snippets: corsSnippets({ ...i.policy, origin: named, credentials: true }),
+      };
+    }
     case 'AuthorizationCoveredByWildcard':
-      return headerFix(i, 'Access-Control-Allow-Headers', [...new Set(['authorization', ...i.policy.headers])].join(', '), 'List Authorization explicitly.');
+      return headerFix(i, 'Access-Control-Allow-Headers', [...new Set(['authorization', ...i.policy.headers])].join(', '), 'List `Authorization` explicitly: `*` does not cover it.');
     case 'ExposeHeadersWildcardWithCredentials':
       return headerFix(i, 'Access-Control-Expose-Headers', i.policy.expose.join(', ') || 'x-your-header', 'Name each header the page must read.');
     case 'SameOriginModeRedirected':
       return noSnippets("Call the final URL directly, or use mode 'cors' and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
     case 'PreflightMaxAgeCapped':
-      return { summary: 'Use Access-Control-Max-Age: 7200 or less; Chromium ignores anything longer.', on: 'preflight', header: 'Access-Control-Max-Age', value: '7200', snippets: {} };
+      return {
+        summary: `Send ${code('Access-Control-Max-Age: 7200')} or less on ${where(i)}: Chromium caps the preflight cache at 2 hours, so a longer value does not keep it longer.`,
+        on: 'preflight',
+        header: 'Access-Control-Max-Age',
+        value: '7200',
+        snippets: {},
+      };
   }
 }

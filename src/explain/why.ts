@@ -4,6 +4,7 @@
  */
 import type { AddressSpace, CorsError, WarningCode } from '../model/index.ts';
 import { CHROME_AUTHORIZATION_WILDCARD_ISSUE } from './chrome.ts';
+import { code } from './code-spans.ts';
 
 export interface WhyInput {
   failedParameter: string;
@@ -27,31 +28,35 @@ const taintedNote = (i: WhyInput) =>
 
 type WhyText = (i: WhyInput) => string;
 
+/** A value from the capture, as a code span (an empty one said in words). */
+const val = (v: string) => (v === '' ? 'an empty value' : code(v));
+const sentenceStart = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const WHY: Record<CorsError | WarningCode, WhyText> = {
   MissingAllowOriginHeader: (i) =>
     `${which(i)} has no Access-Control-Allow-Origin header, so the browser may not give it to the page at ${i.pageOrigin}. The server (or a proxy in front of it) must say which origin may read it.${taintedNote(i)}`,
   PreflightMissingAllowOriginHeader: (i) =>
     `Before sending this ${i.method} request the browser asked the server for permission with an OPTIONS preflight. The preflight's answer had no Access-Control-Allow-Origin header, so the real request was never sent.${taintedNote(i)}`,
   MultipleAllowOriginValues: (i) =>
-    `${which(i)} lists more than one origin ('${i.failedParameter}'). Only one origin may be named; often the header is added twice, by the application and by a proxy or CDN.`,
+    `${which(i)} lists more than one origin (${val(i.failedParameter)}). Only one origin may be named; often the header is added twice, by the application and by a proxy or CDN.`,
   PreflightMultipleAllowOriginValues: (i) =>
-    `The preflight response lists more than one origin ('${i.failedParameter}'). Only one origin may be named; often the header is added twice, by the application and by a proxy or CDN.`,
+    `The preflight response lists more than one origin (${val(i.failedParameter)}). Only one origin may be named; often the header is added twice, by the application and by a proxy or CDN.`,
   InvalidAllowOriginValue: (i) =>
-    `'${i.failedParameter}' is not an origin. Access-Control-Allow-Origin takes exactly one origin (scheme, host and port, with no path and no wildcard pattern), \`*\`, or \`null\`.`,
+    `${sentenceStart(val(i.failedParameter))} is not an origin. Access-Control-Allow-Origin takes exactly one origin (scheme, host and port, with no path and no wildcard pattern), \`*\`, or \`null\`.`,
   PreflightInvalidAllowOriginValue: (i) =>
-    `The preflight response names '${i.failedParameter}', which is not an origin. Access-Control-Allow-Origin takes exactly one origin (scheme, host and port, with no path and no wildcard pattern), \`*\`, or \`null\`.`,
+    `The preflight response names ${val(i.failedParameter)}, which is not an origin. Access-Control-Allow-Origin takes exactly one origin (scheme, host and port, with no path and no wildcard pattern), \`*\`, or \`null\`.`,
   AllowOriginMismatch: (i) =>
-    `${which(i)} allows '${i.failedParameter}', but the request came from '${i.origin}'. The two must match exactly — scheme, host, port, no trailing slash.${taintedNote(i)}`,
+    `${which(i)} allows ${val(i.failedParameter)}, but the request came from ${val(i.origin)}. The two must match exactly — scheme, host, port, no trailing slash.${taintedNote(i)}`,
   PreflightAllowOriginMismatch: (i) =>
-    `The preflight response allows '${i.failedParameter}', but the request came from '${i.origin}'. The two must match exactly — scheme, host, port, no trailing slash.${taintedNote(i)}`,
+    `The preflight response allows ${val(i.failedParameter)}, but the request came from ${val(i.origin)}. The two must match exactly — scheme, host, port, no trailing slash.${taintedNote(i)}`,
   WildcardOriginNotAllowed: () =>
     'The request was sent with credentials (cookies or HTTP authentication), and for such requests `Access-Control-Allow-Origin: *` is not enough: the server must name the origin.',
   PreflightWildcardOriginNotAllowed: () =>
     'The request is sent with credentials (cookies or HTTP authentication), and for such requests the preflight answer `Access-Control-Allow-Origin: *` is not enough: the server must name the origin.',
   InvalidAllowCredentials: (i) =>
-    `The request was sent with credentials, so the response must also carry \`Access-Control-Allow-Credentials: true\` (exactly, lower-case); it had ${i.failedParameter === '' ? 'none' : `'${i.failedParameter}'`}.`,
+    `The request was sent with credentials, so the response must also carry \`Access-Control-Allow-Credentials: true\` (exactly, lower-case); it had ${i.failedParameter === '' ? 'none' : val(i.failedParameter)}.`,
   PreflightInvalidAllowCredentials: (i) =>
-    `The request is sent with credentials, so the preflight response must carry \`Access-Control-Allow-Credentials: true\` (exactly, lower-case); it had ${i.failedParameter === '' ? 'none' : `'${i.failedParameter}'`}.`,
+    `The request is sent with credentials, so the preflight response must carry \`Access-Control-Allow-Credentials: true\` (exactly, lower-case); it had ${i.failedParameter === '' ? 'none' : val(i.failedParameter)}.`,
   CorsDisabledScheme: () =>
     'Cross-origin requests only work over http and https (and a few browser-internal schemes). This request went to, or was redirected to, another scheme.',
   DisallowedByMode: () =>
@@ -70,9 +75,9 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
   InvalidAllowHeadersPreflightResponse: () =>
     'The preflight response has an Access-Control-Allow-Headers header the browser cannot read: it must be a comma-separated list of header names (tokens), without quotes, semicolons or other separators.',
   MethodDisallowedByPreflightResponse: (i) =>
-    `The preflight response does not list ${i.failedParameter} in Access-Control-Allow-Methods. Method names are compared case-sensitively (\`patch\` is not \`PATCH\`)${i.credentials ? ', and `*` does not count for requests with credentials' : ''}.`,
+    `The preflight response does not list ${val(i.failedParameter)} in Access-Control-Allow-Methods. Method names are compared case-sensitively (\`patch\` is not \`PATCH\`)${i.credentials ? ', and `*` does not count for requests with credentials' : ''}.`,
   HeaderDisallowedByPreflightResponse: (i) =>
-    `The page sets the request header ${i.failedParameter}, and the preflight response does not list it in Access-Control-Allow-Headers${i.credentials ? ' (`*` does not count for requests with credentials)' : ''}.`,
+    `The page sets the request header ${val(i.failedParameter)}, and the preflight response does not list it in Access-Control-Allow-Headers${i.credentials ? ' (`*` does not count for requests with credentials)' : ''}.`,
   RedirectContainsCredentials: () =>
     'A redirect pointed to a URL with a user name or password in it (https://user:pass@host/…). Browsers refuse to follow such redirects for cross-origin requests.',
   InsecureLocalNetwork: (i) =>
