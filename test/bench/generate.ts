@@ -176,3 +176,55 @@ export function harText(count: number, seed: number): string {
     },
   });
 }
+
+/**
+ * webRequest events for a page polling one endpoint: `records` records (requests and their
+ * preflights) all at one URL, several in flight at once. Most are PUTs preflighted each time
+ * (Access-Control-Max-Age: 0), some refused at the preflight, some simple GETs; every PUT carries
+ * the same headers, so only timing tells which preflight belongs to which request. Events are
+ * interleaved in time order, as the browser reports concurrent requests.
+ */
+export function pollingEvents(records: number, seed: number): WebRequestEvent[] {
+  const rand = prng(seed);
+  const url = `${API}/v1/poll`;
+  const timed: { at: number; n: number; ev: WebRequestEvent }[] = [];
+  let n = 0;
+  const push = (e: Partial<WebRequestEvent> & Pick<WebRequestEvent, 'event' | 'requestId' | 'method' | 'timeStamp'>) =>
+    timed.push({ at: e.timeStamp, n: n++, ev: { tabId: 1, type: 'xmlhttprequest', initiator: PAGE, url, ...e } });
+  let id = 50_000;
+  let at = Date.UTC(2026, 0, 1);
+  let made = 0;
+  while (made < records) {
+    at += 1 + Math.floor(rand() * 4); // a new request every 1–4 ms; each lasts 5–40 ms, so several overlap
+    const r = rand();
+    const main = String(id++);
+    const t = at;
+    if (r < 0.2 || made + 1 === records) {
+      made += 1;
+      const end = t + 5 + Math.floor(rand() * 30);
+      push({ event: 'beforeRequest', requestId: main, method: 'GET', timeStamp: t });
+      push({ event: 'sendHeaders', requestId: main, method: 'GET', timeStamp: t + 0.2, requestHeaders: baseRequest(true) });
+      push({ event: 'headersReceived', requestId: main, method: 'GET', timeStamp: end, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+      push({ event: 'completed', requestId: main, method: 'GET', timeStamp: end + 0.5, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+      continue;
+    }
+    made += 2;
+    const pre = String(id++);
+    const refused = r > 0.9;
+    const preEnd = t + 2 + Math.floor(rand() * 15);
+    push({ event: 'beforeRequest', requestId: main, method: 'PUT', timeStamp: t });
+    push({ event: 'beforeRequest', requestId: pre, method: 'OPTIONS', timeStamp: t + 0.3 });
+    push({ event: 'sendHeaders', requestId: pre, method: 'OPTIONS', timeStamp: t + 0.4, requestHeaders: preflightRequest() });
+    push({ event: 'headersReceived', requestId: pre, method: 'OPTIONS', timeStamp: preEnd, statusCode: 204, responseHeaders: preflightResponse(!refused) });
+    push({ event: 'completed', requestId: pre, method: 'OPTIONS', timeStamp: preEnd + 0.2, statusCode: 204, responseHeaders: preflightResponse(!refused) });
+    if (refused) {
+      push({ event: 'errorOccurred', requestId: main, method: 'PUT', timeStamp: preEnd + 0.5, error: 'net::ERR_FAILED' });
+      continue;
+    }
+    const end = preEnd + 3 + Math.floor(rand() * 20);
+    push({ event: 'sendHeaders', requestId: main, method: 'PUT', timeStamp: preEnd + 0.5, requestHeaders: putHeaders() });
+    push({ event: 'headersReceived', requestId: main, method: 'PUT', timeStamp: end, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+    push({ event: 'completed', requestId: main, method: 'PUT', timeStamp: end + 0.5, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+  }
+  return timed.sort((a, b) => a.at - b.at || a.n - b.n).map((t) => t.ev);
+}

@@ -7,7 +7,10 @@
  * - HAR: a bare JSON.parse of the file (baseline) against reading it with the streaming reader,
  *   reading and correlating, and the whole analysis (read, correlate, evaluate).
  * Sizes 1k, 10k and 100k requests/entries; traffic generated from a fixed seed (./generate.ts).
- * Each figure is the median of several runs after a warm-up (one run at 100k). Options: --sizes 1000,10000  --runs 5
+ * - webRequest, one URL polled: the same figures for records that all share one URL and method
+ *   (a page polling one endpoint, several requests in flight, each PUT preflighted), where pairing
+ *   preflights has the most candidates (--polled 1000,10000).
+ * Each figure is the median of several runs after a warm-up (one run at 100k). Options: --sizes 1000,10000  --polled 1000  --runs 5
  */
 import { flowsFromHar } from '../../src/correlate/har.ts';
 import { applyWebRequestEvent } from '../../src/correlate/webrequest-record.ts';
@@ -15,7 +18,7 @@ import { Correlator, flowsFromRecords } from '../../src/correlate/webrequest.ts'
 import { readHar } from '../../src/har/read.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import { analyzeFlows } from '../../src/report/analyze.ts';
-import { harText, webRequestEvents } from './generate.ts';
+import { harText, pollingEvents, webRequestEvents } from './generate.ts';
 
 const SEED = 20261129;
 const arg = (name: string) => {
@@ -23,6 +26,7 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const SIZES = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number);
+const POLLED = (arg('polled') ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(arg('runs') ?? 3);
 
 function median(xs: number[]): number {
@@ -53,13 +57,15 @@ function table(rows: string[][]): void {
   }
 }
 
-function reduceOnly(events: ReturnType<typeof webRequestEvents>): Map<string, WebRequestRecord> {
+type Events = ReturnType<typeof webRequestEvents>;
+
+function reduceOnly(events: Events): Map<string, WebRequestRecord> {
   const records = new Map<string, WebRequestRecord>();
   for (const ev of events) records.set(ev.requestId, applyWebRequestEvent(records.get(ev.requestId), ev));
   return records;
 }
 
-function reduceAndCorrelate(events: ReturnType<typeof webRequestEvents>, batch: number): number {
+function reduceAndCorrelate(events: Events, batch: number): number {
   const records = new Map<string, WebRequestRecord>();
   const correlator = new Correlator({ browser: { name: 'chrome' } });
   let changed = new Map<string, WebRequestRecord>();
@@ -79,20 +85,26 @@ function reduceAndCorrelate(events: ReturnType<typeof webRequestEvents>, batch: 
 
 console.log(`cors-lens bench — Node ${process.version}, seed ${SEED}, median of ${RUNS} runs\n`);
 
-console.log('webRequest correlation (events per second; baseline = the reducer alone)');
-const wrRows = [['requests', 'events', 'reducer (baseline)', 'reducer + Correlator, batches of 100', 'ratio', 'batches of 1000', 'one-shot flowsFromRecords', 'flows']];
-for (const n of SIZES) {
-  const events = webRequestEvents(n, SEED);
-  const runs = n >= 100_000 ? 1 : RUNS;
+/** One table row: throughput of the reducer alone, of the reducer + incremental Correlator, and one-shot correlation. */
+function webRequestRow(label: string, events: Events, runs: number): string[] {
   const base = time(() => reduceOnly(events), runs);
   let flows = 0;
   const inc100 = time(() => (flows = reduceAndCorrelate(events, 100)), runs);
   const inc1000 = time(() => reduceAndCorrelate(events, 1000), runs);
   const records = [...reduceOnly(events).values()];
   const oneShot = time(() => flowsFromRecords(records), runs);
-  wrRows.push([fmt(n), fmt(events.length), rate(events.length, base), rate(events.length, inc100), `${fmt(inc100 / base, 1)}×`, rate(events.length, inc1000), `${fmt(oneShot, 1)} ms`, fmt(flows)]);
+  return [label, fmt(events.length), rate(events.length, base), rate(events.length, inc100), `${fmt(inc100 / base, 1)}×`, rate(events.length, inc1000), `${fmt(oneShot, 1)} ms`, fmt(flows)];
 }
+
+console.log('webRequest correlation (events per second; baseline = the reducer alone)');
+const wrRows = [['requests', 'events', 'reducer (baseline)', 'reducer + Correlator, batches of 100', 'ratio', 'batches of 1000', 'one-shot flowsFromRecords', 'flows']];
+for (const n of SIZES) wrRows.push(webRequestRow(fmt(n), webRequestEvents(n, SEED), n >= 100_000 ? 1 : RUNS));
 table(wrRows);
+
+console.log('\nwebRequest correlation, one URL polled (records = requests + preflights, all at one URL and method)');
+const pollRows = [['records', 'events', 'reducer (baseline)', 'reducer + Correlator, batches of 100', 'ratio', 'batches of 1000', 'one-shot flowsFromRecords', 'flows']];
+for (const n of POLLED) pollRows.push(webRequestRow(fmt(n), pollingEvents(n, SEED), n >= 100_000 ? 1 : RUNS));
+table(pollRows);
 
 console.log('\nHAR analysis (ms; baseline = JSON.parse of the same text; each stage timed on its own input)');
 const harRows = [['entries', 'MB', 'JSON.parse (baseline)', 'readHar (streaming)', 'ratio', 'flowsFromHar', 'analyzeFlows (evaluate)', 'whole analysis', 'ratio', 'flows']];
