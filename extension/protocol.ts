@@ -8,6 +8,8 @@ import type { WebRequestRecord } from '../src/model/webrequest.ts';
 
 export const PROTOCOL_VERSION = 1 as const;
 export const PORT_NAME = 'cors-lens/panel';
+/** The range of the per-tab cap a panel may set (`set-cap`). */
+export const CAP_PER_TAB = { min: 100, max: 100_000 } as const;
 
 const HeaderSchema = v.object({ name: v.string(), value: v.string() });
 
@@ -50,7 +52,7 @@ export const PanelMessageSchema = v.variant('type', [
   v.object({ ...Versioned, type: v.literal('clear'), tabId: v.number() }),
   v.object({ ...Versioned, type: v.literal('set-preserve-log'), tabId: v.number(), preserveLog: v.boolean() }),
   /** How many requests each tab keeps before the oldest are dropped (and counted). */
-  v.object({ ...Versioned, type: v.literal('set-cap'), capPerTab: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(100_000)) }),
+  v.object({ ...Versioned, type: v.literal('set-cap'), capPerTab: v.pipe(v.number(), v.integer(), v.minValue(CAP_PER_TAB.min), v.maxValue(CAP_PER_TAB.max)) }),
 ]);
 export type PanelMessage = v.InferOutput<typeof PanelMessageSchema>;
 

@@ -68,10 +68,9 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
           persistence.record({ tabId: msg.tabId, upserted: [], removed: [], cleared: false });
           break;
         case 'set-cap':
-          for (const change of store.setCap(msg.capPerTab)) {
-            persistence.record(change);
-            ports.changed(change);
-          }
+          for (const change of store.setCap(msg.capPerTab)) persistence.record(change);
+          // Removals are not sent as changes: every panel gets a snapshot with the new cap instead.
+          ports.resync();
           void persistence.saveSettings({ capPerTab: msg.capPerTab });
           break;
       }

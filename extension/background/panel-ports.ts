@@ -28,12 +28,26 @@ export class PanelPorts {
       if (sub.timer) clearTimeout(sub.timer);
       this.subscribers.delete(sub);
     });
-    const t = this.store.tab(tabId);
+    this.snapshot(sub);
+  }
+
+  /** Every panel gets a fresh snapshot: after the cap changed, what each holds and the cap itself. */
+  resync(): void {
+    for (const sub of this.subscribers) {
+      if (sub.timer) clearTimeout(sub.timer);
+      sub.timer = null;
+      sub.pending.clear();
+      this.snapshot(sub);
+    }
+  }
+
+  private snapshot(sub: Subscriber): void {
+    const t = this.store.tab(sub.tabId);
     this.send(sub, {
       v: PROTOCOL_VERSION,
       type: 'snapshot',
-      tabId,
-      records: this.store.list(tabId),
+      tabId: sub.tabId,
+      records: this.store.list(sub.tabId),
       dropped: t.dropped,
       preserveLog: t.preserveLog,
       capPerTab: this.store.capPerTab,

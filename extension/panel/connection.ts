@@ -5,12 +5,14 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PORT_NAME, PROTOCOL_VERSION, parseBackgroundMessage, type BackgroundMessage, type PanelMessage } from '../protocol.ts';
+import { panelSettings, type PanelSettings } from './settings.ts';
 
 export interface Connection {
   send(msg: PanelMessage): void;
 }
 
-export function connect(tabId: number, onMessage: (msg: BackgroundMessage) => void): Connection {
+/** Each snapshot also tells `settings` the background's cap, and `settings` sends through this port. */
+export function connect(tabId: number, onMessage: (msg: BackgroundMessage) => void, settings: PanelSettings = panelSettings): Connection {
   let port: Runtime.Port | null = null;
   let retry = 0;
 
@@ -24,6 +26,7 @@ export function connect(tabId: number, onMessage: (msg: BackgroundMessage) => vo
         return;
       }
       retry = 0;
+      if (msg.type === 'snapshot') settings.capPerTab.value = msg.capPerTab;
       onMessage(msg);
     });
     p.onDisconnect.addListener(() => {
@@ -34,9 +37,11 @@ export function connect(tabId: number, onMessage: (msg: BackgroundMessage) => vo
   };
   open();
 
-  return {
+  const connection: Connection = {
     send(msg) {
       port?.postMessage(msg);
     },
   };
+  settings.attach(connection.send);
+  return connection;
 }

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { copyText } from './clipboard.ts';
 import { downloadText } from './download.ts';
+import { panelSettings, type PanelSettings } from './settings.ts';
 import type { PanelState } from './state.ts';
 
 export interface PanelServices {
@@ -10,6 +11,8 @@ export interface PanelServices {
   copy(text: string): Promise<boolean>;
   download(filename: string, text: string, type: string): void;
   now(): Date;
+  /** The background's settings (the per-tab cap); without it the panel offers no settings. */
+  settings?: PanelSettings;
 }
 
 export const PanelContext = createContext<PanelServices | null>(null);
@@ -21,5 +24,5 @@ export function usePanel(): PanelServices {
 }
 
 export function defaultServices(state: PanelState): PanelServices {
-  return { state, copy: (t) => copyText(t), download: (f, t, type) => downloadText(f, t, type), now: () => new Date() };
+  return { state, copy: (t) => copyText(t), download: (f, t, type) => downloadText(f, t, type), now: () => new Date(), settings: panelSettings };
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { usePanel } from '../context.ts';
+import { CapSetting } from './CapSetting.tsx';
 
 export interface ToolbarActions {
   clear(): void;
@@ -8,7 +9,7 @@ export interface ToolbarActions {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Clear, preserve log, the filters, and live counts of failures and warnings. */
+/** Clear, preserve log, the filters, live counts of failures and warnings, and the per-tab cap. */
 export function Toolbar({ actions, children }: { actions: ToolbarActions; children?: ComponentChildren }) {
   const { state } = usePanel();
   const f = state.filter.value;
@@ -75,6 +76,7 @@ export function Toolbar({ actions, children }: { actions: ToolbarActions; childr
         {shown === total ? plural(total, 'flow', 'flows') : `${shown} of ${total} flows`}
         {state.dropped.value > 0 && ` · ${state.dropped.value} older requests dropped`}
       </span>
+      <CapSetting />
       {children}
     </div>
   );
