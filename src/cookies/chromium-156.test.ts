@@ -3,6 +3,7 @@
  * third-party cookies allowed and blocked). For each, the module must report exactly what CDP
  * reported — every blocked Set-Cookie line with its reasons in Chromium's order, every associated
  * cookie with its reasons — and its jar afterwards must equal Chromium's.
+ * Re-record: `npx tsx test/cookies/record-chromium-cookies.ts --compare src/cookies/fixtures/chromium-156.json`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
