@@ -1,5 +1,7 @@
 /** Small builders shared by the scenario files. */
+import type { PageRequestSpec } from '../../lab/page-runner.ts';
 import type { ResponseSpec } from '../../lab/server.ts';
+import { CROSS_SITE, type ScenarioEnv } from '../scenario.ts';
 
 export type H = [string, string];
 
@@ -18,3 +20,19 @@ export const ok = (...headers: H[]): ResponseSpec => ({ status: 200, headers: [[
 export const preflightOk = (...headers: H[]): ResponseSpec => ({ status: 204, headers });
 
 export const redirect = (status: number, to: string, ...headers: H[]): ResponseSpec => ({ status, headers: [location(to), ...headers] });
+
+/** A cross-site fetch PUT with a JSON body: preflighted for its method. */
+export const put = (e: ScenarioEnv, extra: Partial<PageRequestSpec> = {}): PageRequestSpec => ({
+  via: 'fetch',
+  url: e.at(CROSS_SITE, 'r'),
+  method: 'PUT',
+  body: '{}',
+  ...extra,
+});
+
+/** A cross-site fetch GET with one author header. */
+export const withHeader = (e: ScenarioEnv, name: string, value: string): PageRequestSpec => ({
+  via: 'fetch',
+  url: e.at(CROSS_SITE, 'r'),
+  headers: [[name, value]],
+});

@@ -1,20 +1,6 @@
 /** The preflight's own response: its status, redirects, and the CORS check on it; then the actual response after it. */
-import type { PageRequestSpec } from '../../lab/page-runner.ts';
 import { CROSS_SITE, defineScenarios, type ScenarioEnv } from '../scenario.ts';
-import { acac, acam, acao, location, ok, preflightOk } from './helpers.ts';
-
-const put = (e: ScenarioEnv, extra: Partial<PageRequestSpec> = {}): PageRequestSpec => ({
-  via: 'fetch',
-  url: e.at(CROSS_SITE, 'r'),
-  method: 'PUT',
-  body: '{}',
-  ...extra,
-});
-const withHeader = (e: ScenarioEnv, name: string, value: string): PageRequestSpec => ({
-  via: 'fetch',
-  url: e.at(CROSS_SITE, 'r'),
-  headers: [[name, value]],
-});
+import { acac, acam, acao, location, ok, preflightOk, put, withHeader } from './helpers.ts';
 
 export default defineScenarios('preflight', [
   ...[301, 302, 307].map((status) => ({

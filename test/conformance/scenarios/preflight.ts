@@ -1,20 +1,7 @@
 /** Preflighted requests: why a request is preflighted, and each way a preflight can fail or pass. */
 import type { PageRequestSpec } from '../../lab/page-runner.ts';
 import { CROSS_SITE, defineScenarios, type ScenarioEnv } from '../scenario.ts';
-import { acac, acah, acam, acao, ok, preflightOk } from './helpers.ts';
-
-const put = (e: ScenarioEnv, extra: Partial<PageRequestSpec> = {}): PageRequestSpec => ({
-  via: 'fetch',
-  url: e.at(CROSS_SITE, 'r'),
-  method: 'PUT',
-  body: '{}',
-  ...extra,
-});
-const withHeader = (e: ScenarioEnv, name: string, value: string): PageRequestSpec => ({
-  via: 'fetch',
-  url: e.at(CROSS_SITE, 'r'),
-  headers: [[name, value]],
-});
+import { acac, acah, acam, acao, ok, preflightOk, put, withHeader } from './helpers.ts';
 
 export default defineScenarios('preflight', [
   {
