@@ -57,6 +57,7 @@ describe('the CORS panel explains flows', () => {
       failing: [...d.querySelectorAll('.step[data-failed="true"]')].map((e) => `${e.getAttribute('data-stage')}@${e.getAttribute('data-hop')}`),
       failingMarker: d.querySelector('.step[data-failed="true"] [data-marker="failed"]')?.textContent,
       fix: d.querySelector('.fix-summary')!.textContent,
+      fixCode: [...d.querySelectorAll('.fix-summary code')].map((c) => c.textContent),
       fixFields: [...d.querySelectorAll('.fix-fields dd')].map((dd) => dd.textContent),
       snippet: d.querySelector('.snippet')!.textContent,
       unsent: d.querySelector('.step[data-stage="actual"]')!.classList.contains('unsent'),
@@ -74,6 +75,9 @@ describe('the CORS panel explains flows', () => {
     expect(detail.fixFields[0]).toBe('Access-Control-Allow-Headers');
     expect(detail.fixFields[1]!.toLowerCase()).toContain('content-type');
     expect(detail.fixFields[2]).toBe('the preflight (OPTIONS) response');
+    // The header line in the sentence is code, without the backticks that mark it in the text.
+    expect(detail.fixCode).toContain(`${detail.fixFields[0]}: ${detail.fixFields[1]}`);
+    expect(detail.fix).not.toContain('`');
     expect(detail.snippet.toLowerCase()).toContain('x-api-key');
   });
 
@@ -145,11 +149,14 @@ describe('the CORS panel explains flows', () => {
         outcome: tr.getAttribute('data-outcome'),
         reasons: [...tr.querySelectorAll('.reason')].map((r) => r.textContent),
         why: tr.querySelector('.why')!.textContent!,
+        whyCode: [...tr.querySelectorAll('.why code')].map((c) => c.textContent),
       })),
     );
     const refused = cookies.find((c) => c.name === 'lab_pref' && c.direction === 'set')!;
     expect(refused.outcome).toBe('blocked');
     expect(refused.why.length).toBeGreaterThan(20);
+    expect(refused.whyCode).toContain('SameSite=None');
+    expect(refused.why).not.toContain('`');
     // Chromium's own reasons for the same Set-Cookie line, over the DevTools protocol.
     const truth = blockedByChromium.get(end)?.find((c) => c.name === 'lab_pref');
     expect(truth, 'Chromium reported no refused cookie for the request').toBeDefined();
