@@ -73,3 +73,18 @@ describe('code spans in every text', () => {
     expect(segments(fix.summary).filter((s) => s.code).map((s) => s.text)).toEqual(['x-`odd', 'Access-Control-Allow-Headers: x-`odd']);
   });
 });
+
+describe('fixes that said something else than their why', () => {
+  it('Access-Control-Allow-External: ask for the header, not "a well-formed response"', () => {
+    const fix = fixFor(input({ code: 'PreflightMissingAllowExternal', stage: 'preflight', failedParameter: '' }))!;
+    expect(fix).toMatchObject({ header: 'Access-Control-Allow-External', value: 'true', on: 'preflight' });
+    expect(fix.summary).not.toMatch(/well-formed/);
+  });
+
+  it('a missing Access-Control-Allow-Credentials on the preflight names the preflight response', () => {
+    const fix = fixFor(input({ code: 'PreflightInvalidAllowCredentials', stage: 'preflight', failedParameter: '' }))!;
+    expect(fix.summary).toBe(
+      'The request carries credentials, so the preflight response must allow them. Send `Access-Control-Allow-Credentials: true` on the preflight response (OPTIONS https://b.test/x).',
+    );
+  });
+});

@@ -147,7 +147,9 @@ export function fixFor(i: FixInput): Fix | null {
         'Access-Control-Allow-Credentials',
         'true',
         i.failedParameter === ''
-          ? 'The request carries credentials, so the response must say it may be read with them.'
+          ? i.stage === 'preflight'
+            ? 'The request carries credentials, so the preflight response must allow them.'
+            : 'The request carries credentials, so the response must say it may be read with them.'
           : `The value must be exactly \`true\`, in lower case (it was ${code(i.failedParameter)}).`,
       );
     case 'PreflightInvalidStatus':
@@ -187,9 +189,10 @@ export function fixFor(i: FixInput): Fix | null {
     case 'NoCorsRedirectModeNotFollow':
       return noSnippets("Use `redirect: 'follow'` with `mode: 'no-cors'`.", 'request');
     case 'InvalidResponse':
+      return noSnippets('Return a well-formed HTTP response.', i.stage === 'preflight' ? 'preflight' : 'actual');
     case 'PreflightMissingAllowExternal':
     case 'PreflightInvalidAllowExternal':
-      return noSnippets('Return a well-formed HTTP response.', i.stage === 'preflight' ? 'preflight' : 'actual');
+      return { ...headerFix(i, 'Access-Control-Allow-External', 'true', 'Only the Chromium versions of that experiment ask for it.'), snippets: {} };
     case 'ReflectedOriginWithCredentials':
       if (i.origin === 'null') return nullOriginGranted(i, 'Check the Origin against a fixed list of trusted origins before echoing it; `null` must not be on it.');
       return headerFix(i, 'Access-Control-Allow-Origin', origin, 'Check the Origin against a fixed list of trusted origins before echoing it.');
@@ -214,7 +217,7 @@ export function fixFor(i: FixInput): Fix | null {
     case 'ExposeHeadersWildcardWithCredentials':
       return headerFix(i, 'Access-Control-Expose-Headers', i.policy.expose.join(', ') || 'x-your-header', 'Name each header the page must read.');
     case 'SameOriginModeRedirected':
-      return noSnippets("Call the final URL directly, or use mode 'cors' and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
+      return noSnippets("Call the final URL directly, or use `mode: 'cors'` and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
     case 'PreflightMaxAgeCapped':
       return {
         summary: `Send ${code('Access-Control-Max-Age: 7200')} or less on ${where(i)}: Chromium caps the preflight cache at 2 hours, so a longer value does not keep it longer.`,
