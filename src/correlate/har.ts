@@ -19,7 +19,7 @@ import { isPreflightRequest, locationOf, originPerHop, requestedHeaderNames, req
 import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
 import { compareFlows } from './ordered-flows.ts';
 import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
-import { cacheEntriesOf, findPreflightCacheHit, type CachedPreflight } from './preflight-cache.ts';
+import { cacheEntriesOf, findPreflightCacheHit, PreflightCache } from './preflight-cache.ts';
 
 export interface HarFlowOptions {
   /** Names the file in `flow.source`. */
@@ -261,16 +261,12 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
   return withPreflightCacheHits(flows, ctx.browser?.name ?? 'chrome');
 }
 
-/** Marks the flows served by an earlier flow's cached preflight. */
+/** Marks the flows served by an earlier flow's cached preflight (as the live Correlator does). */
 export function withPreflightCacheHits(flows: Flow[], browser: BrowserName): Flow[] {
-  const cache = new Map<string, CachedPreflight[]>();
+  const cache = new PreflightCache(browser);
+  for (const flow of flows) for (const e of cacheEntriesOf(flow)) cache.add(e);
   return flows.map((flow) => {
-    const hit = findPreflightCacheHit(flow, (url) => cache.get(url) ?? [], browser);
-    for (const e of cacheEntriesOf(flow)) {
-      let list = cache.get(e.url);
-      if (!list) cache.set(e.url, (list = []));
-      list.push(e);
-    }
+    const hit = findPreflightCacheHit(flow, cache);
     return hit ? { ...flow, preflightCacheHit: hit } : flow;
   });
 }

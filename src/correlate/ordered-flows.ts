@@ -19,6 +19,8 @@ function compareIds(a: string, b: string): number {
 
 export class OrderedFlows {
   private list: Flow[] = [];
+  /** keys[i] is the key of list[i]. */
+  private keys: string[] = [];
   private byKey = new Map<string, Flow>();
 
   get size(): number {
@@ -43,21 +45,32 @@ export class OrderedFlows {
         return;
       }
       this.list.splice(i, 1);
+      this.keys.splice(i, 1);
     }
     this.byKey.set(key, flow);
-    this.list.splice(this.insertionPoint(flow), 0, flow);
+    const at = this.insertionPoint(flow);
+    this.list.splice(at, 0, flow);
+    this.keys.splice(at, 0, key);
   }
 
   delete(key: string): void {
     const old = this.byKey.get(key);
     if (!old) return;
-    this.list.splice(this.indexOf(old), 1);
+    const i = this.indexOf(old);
+    this.list.splice(i, 1);
+    this.keys.splice(i, 1);
     this.byKey.delete(key);
   }
 
   clear(): void {
     this.list = [];
+    this.keys = [];
     this.byKey.clear();
+  }
+
+  /** Keys of the flows that started at or after `startedAt`, in order. */
+  *keysFrom(startedAt: number): Iterable<string> {
+    for (let i = this.insertionPoint({ startedAt, id: '' }, true); i < this.keys.length; i++) yield this.keys[i]!;
   }
 
   /** A copy, in order. */
@@ -65,12 +78,14 @@ export class OrderedFlows {
     return this.list.slice();
   }
 
-  private insertionPoint(flow: Flow): number {
+  /** Where `flow` goes: after the flows that sort equal to it (`before`: before them). */
+  private insertionPoint(flow: Pick<Flow, 'startedAt' | 'id'>, before = false): number {
     let lo = 0;
     let hi = this.list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareFlows(this.list[mid]!, flow) <= 0) lo = mid + 1;
+      const c = compareFlows(this.list[mid]!, flow);
+      if (c < 0 || (c === 0 && !before)) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -39,7 +39,7 @@ export interface HopFacts {
 }
 
 /** Slack for timestamps rounded to milliseconds (HAR) or taken on different threads. */
-const CLOCK_SLACK_MS = 2;
+export const CLOCK_SLACK_MS = 2;
 
 export function compatible(p: PreflightFacts, h: HopFacts): boolean {
   if (p.scope !== h.scope || p.url !== h.url) return false;
@@ -58,12 +58,13 @@ export function compatible(p: PreflightFacts, h: HopFacts): boolean {
   return true;
 }
 
-const byTime = <T extends { startedAt?: number; key: string }>(a: T, b: T) =>
+export const byTime = <T extends { startedAt?: number; key: string }>(a: T, b: T) =>
   (a.startedAt ?? 0) - (b.startedAt ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * Maximum bipartite matching (Kuhn's augmenting paths) between preflights and hops of one group.
- * Returns preflight key → hop key. Groups are small (same URL and method), so this is cheap.
+ * Returns preflight key → hop key. One-shot; ./group-pairing.ts keeps the same result up to date
+ * for a group that grows (live capture).
  */
 export function pairPreflights(preflights: readonly PreflightFacts[], hops: readonly HopFacts[]): Map<string, string> {
   const ps = [...preflights].sort(byTime);

@@ -12,6 +12,7 @@ import { REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { Header } from '../model/header.ts';
 import { originPerHop } from './headers.ts';
+import { compareFlows } from './ordered-flows.ts';
 
 const DEFAULT_MAX_AGE_S = 5;
 const CAP_S: Record<BrowserName, number> = { chrome: 7200, firefox: 86400 };
@@ -19,6 +20,9 @@ const CAP_S: Record<BrowserName, number> = { chrome: 7200, firefox: 86400 };
 /** A preflight that passed, as the cache holds it. */
 export interface CachedPreflight {
   flowId: string;
+  /** The flow's start and the hop: entries stored at the same time are taken in flow order. */
+  flowStartedAt?: number;
+  hop: number;
   origin: string;
   url: string;
   include: boolean;
@@ -41,8 +45,9 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
     const storedAt = p.startedAt ?? hop.startedAt ?? flow.startedAt;
     if (storedAt === undefined) return;
     const raw = normalizedHeader(p.response.headers, 'Access-Control-Max-Age');
-    out.push({
+    const entry: CachedPreflight = {
       flowId: flow.id,
+      hop: i,
       origin: origins[i]!,
       url: p.request.url,
       include: flow.request.credentials === 'include',
@@ -50,26 +55,35 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
       headers: p.response.headers,
       storedAt,
       maxAgeGiven: raw !== null && /^\d+$/.test(raw) ? Number(raw) : null,
-    });
+    };
+    if (flow.startedAt !== undefined) entry.flowStartedAt = flow.startedAt;
+    out.push(entry);
   });
   return out;
 }
 
-function freshFor(entry: CachedPreflight, browser: BrowserName): number {
+/** How long an entry stays fresh, in ms: its Access-Control-Max-Age (default 5 s) under the browser's cap. */
+export function freshFor(entry: Pick<CachedPreflight, 'maxAgeGiven'>, browser: BrowserName): number {
   const seconds = entry.maxAgeGiven ?? DEFAULT_MAX_AGE_S;
   return Math.min(seconds, CAP_S[browser]) * 1000;
 }
 
+/** The hop of a flow that the preflight cache must have served: it needed a preflight and shows none. */
+export interface CacheLookup {
+  hop: number;
+  url: string;
+  /** When the hop started: the entries fresh then are the candidates. */
+  at: number;
+  origin: string;
+  method: string;
+  headers: readonly Header[];
+}
+
 /**
- * The cached preflight that served `flow`, if any: the first hop that needed a preflight and has
- * none is checked against the entries (latest first) that were fresh when the hop started.
- * `entriesForUrl` returns the cache entries stored for a URL, from flows other than this one.
+ * The first hop that needed a preflight and has none (it alone decides), or undefined when there
+ * is none or its start time is unknown.
  */
-export function findPreflightCacheHit(
-  flow: Flow,
-  entriesForUrl: (url: string) => readonly CachedPreflight[],
-  browser: BrowserName,
-): Flow['preflightCacheHit'] {
+export function cacheLookupOf(flow: Flow): CacheLookup | undefined {
   const req = flow.request;
   if (req.mode !== 'cors') return undefined;
   const origins = originPerHop(req.origin, flow.hops.map((h) => h.request.url));
@@ -84,26 +98,106 @@ export function findPreflightCacheHit(
         ? req.headers
         : req.headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
     if (!preflightNeed(hop.request.method, headers).needed) continue;
-    const startedAt = hop.startedAt ?? (i === 0 ? flow.startedAt : undefined);
-    if (startedAt === undefined) return undefined;
-    const include = req.credentials === 'include';
-    const candidates = entriesForUrl(hop.request.url)
-      .filter((e) => e.flowId !== flow.id && e.origin === origin && e.include === include && e.storedAt <= startedAt)
-      .sort((a, b) => b.storedAt - a.storedAt);
-    for (const e of candidates) {
-      if (startedAt - e.storedAt > freshFor(e, browser)) continue;
-      const outcome = checkPreflightResponse({
-        url: e.url,
-        status: e.status,
-        headers: e.headers,
-        method: hop.request.method,
-        requestHeaders: headers,
-        credentials: req.credentials,
-        origin,
-      });
-      if (!outcome.failure) return { flowId: e.flowId, maxAgeSeconds: e.maxAgeGiven };
+    const at = hop.startedAt ?? (i === 0 ? flow.startedAt : undefined);
+    if (at === undefined) return undefined;
+    return { hop: i, url: hop.request.url, at, origin, method: hop.request.method, headers };
+  }
+  return undefined;
+}
+
+/** Entries in the order they are tried, reversed: stored later first; at the same time, flow order. */
+function compareEntries(a: CachedPreflight, b: CachedPreflight): number {
+  return (
+    a.storedAt - b.storedAt ||
+    -compareFlows({ startedAt: a.flowStartedAt, id: a.flowId }, { startedAt: b.flowStartedAt, id: b.flowId }) ||
+    b.hop - a.hop
+  );
+}
+
+/**
+ * The cache's entries by URL, each list sorted (compareEntries), so that the entries fresh at a
+ * given time are found without looking at the others.
+ */
+export class PreflightCache {
+  private byUrl = new Map<string, { list: CachedPreflight[]; freshness: Map<number, number> }>();
+
+  constructor(readonly browser: BrowserName) {}
+
+  add(e: CachedPreflight): void {
+    let at = this.byUrl.get(e.url);
+    if (!at) this.byUrl.set(e.url, (at = { list: [], freshness: new Map() }));
+    at.list.splice(this.insertionPoint(at.list, e), 0, e);
+    const f = freshFor(e, this.browser);
+    at.freshness.set(f, (at.freshness.get(f) ?? 0) + 1);
+  }
+
+  delete(e: CachedPreflight): void {
+    const at = this.byUrl.get(e.url);
+    if (!at) return;
+    let i = this.insertionPoint(at.list, e);
+    if (at.list[i] !== e) i = at.list.indexOf(e);
+    if (i < 0) return;
+    at.list.splice(i, 1);
+    const f = freshFor(e, this.browser);
+    const n = at.freshness.get(f)! - 1;
+    if (n > 0) at.freshness.set(f, n);
+    else at.freshness.delete(f);
+    if (at.list.length === 0) this.byUrl.delete(e.url);
+  }
+
+  /** The entries at `url` stored no later than `t` and still fresh then, latest first. */
+  *freshAt(url: string, t: number): Iterable<CachedPreflight> {
+    const at = this.byUrl.get(url);
+    if (!at) return;
+    const longest = Math.max(...at.freshness.keys());
+    // The last entry stored no later than t.
+    let lo = 0;
+    let hi = at.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at.list[mid]!.storedAt <= t) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined; // the first hop that needed a preflight decides
+    for (let i = lo - 1; i >= 0; i--) {
+      const e = at.list[i]!;
+      if (t - e.storedAt > longest) return;
+      if (t - e.storedAt <= freshFor(e, this.browser)) yield e;
+    }
+  }
+
+  private insertionPoint(list: CachedPreflight[], e: CachedPreflight): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(list[mid]!, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * The cached preflight that served `flow`, if any: the hop of cacheLookupOf is checked against the
+ * entries (latest first) that were fresh when it started, from flows other than this one.
+ */
+export function findPreflightCacheHit(flow: Flow, cache: PreflightCache): Flow['preflightCacheHit'] {
+  const lookup = cacheLookupOf(flow);
+  if (!lookup) return undefined;
+  const req = flow.request;
+  const include = req.credentials === 'include';
+  for (const e of cache.freshAt(lookup.url, lookup.at)) {
+    if (e.flowId === flow.id || e.origin !== lookup.origin || e.include !== include) continue;
+    const outcome = checkPreflightResponse({
+      url: e.url,
+      status: e.status,
+      headers: e.headers,
+      method: lookup.method,
+      requestHeaders: lookup.headers,
+      credentials: req.credentials,
+      origin: lookup.origin,
+    });
+    if (!outcome.failure) return { flowId: e.flowId, maxAgeSeconds: e.maxAgeGiven };
   }
   return undefined;
 }

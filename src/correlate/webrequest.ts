@@ -1,8 +1,12 @@
 /**
  * webRequest records → flows, incrementally. The panel feeds the records it receives (new or
- * changed, whole snapshots, in any order); each update re-pairs only the preflights and hops that
- * share a tab, URL and method with a changed record, rebuilds only the flows whose record or
- * pairing changed, and returns every flow in the order the page made the requests.
+ * changed, whole snapshots, in any order) and gets every flow back in the order the page made the
+ * requests — the same flows as one pass over the final records (webrequest.test.ts checks it for
+ * any batching and order). An update costs what it changed: each group of preflights and hops that
+ * share a tab, URL and method keeps its pairing (./group-pairing.ts) and redoes only what a change
+ * can affect; a flow is rebuilt only when its record, its pairing or its document changed; a
+ * preflight-cache hit is looked up again only for the flows whose hop an added or removed cache
+ * entry could have served.
  *
  *   const correlator = new Correlator({ browser: { name: 'chrome' } });
  *   flows = correlator.update(records);      // on every batch from the background
@@ -14,9 +18,11 @@ import type { BrowserName, Flow } from '../model/flow.ts';
 import type { WebRequestRecord } from '../model/webrequest.ts';
 import { isPreflightRecord } from './webrequest-record.ts';
 import { requestedMethod } from './headers.ts';
-import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
+import { GroupPairing, type PairChange } from './group-pairing.ts';
 import { hopFacts, hopKey, preflightFacts } from './webrequest-facts.ts';
-import { cacheEntriesOf, findPreflightCacheHit, type CachedPreflight } from './preflight-cache.ts';
+import { cacheEntriesOf, cacheLookupOf, findPreflightCacheHit, freshFor, PreflightCache, type CachedPreflight } from './preflight-cache.ts';
+import { LookupIndex } from './lookup-index.ts';
+import { TabDocuments } from './webrequest-documents.ts';
 import { flowIdOf, flowOfOrphanPreflight, flowOfRecord } from './webrequest-flow.ts';
 import { OrderedFlows } from './ordered-flows.ts';
 
@@ -32,80 +38,101 @@ interface Entry {
   key: string;
   rec: WebRequestRecord;
   role: Role;
-  groups: string[];
+  /** Where its preflight or hop facts sit: group key and facts key. */
+  placed: { group: string; facts: string; preflight: boolean }[];
+  /** The top-level URL its flow was built with. */
+  topLevelUrl?: string;
 }
 
 const keyOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `${rec.tabId}:${rec.requestId}`;
 const groupKey = (tabId: number, url: string, method: string) => `${tabId}\n${method}\n${url}`;
+const mainKeyOf = (hop: string) => hop.slice(0, hop.lastIndexOf('#'));
 
-function roleOf(rec: WebRequestRecord, isDocumentUrl: (tabId: number, url: string) => boolean): Role {
+/**
+ * DevTools re-reads the inspected document from the cache only (it shows as type "other" and fails
+ * with ERR_CACHE_MISS when the page was not cacheable); a page cannot make such a request. Whether
+ * a record is one depends on the tab's documents.
+ */
+function mayBeDevTools(rec: WebRequestRecord): boolean {
+  const first = rec.hops[0]!;
+  return rec.type === 'other' && rec.error === 'net::ERR_CACHE_MISS' && first.method === 'GET' && !first.sent;
+}
+
+function roleOf(rec: WebRequestRecord, docs: TabDocuments): Role {
   if (isPreflightRecord(rec)) return 'preflight';
   const first = rec.hops[0]!;
   // An OPTIONS whose headers are not known yet may be a preflight; wait for its onSendHeaders.
   if (first.method === 'OPTIONS' && !first.requestHeaders && rec.state === 'pending') return 'undecided';
-  // DevTools re-reads the inspected document from the cache only (it shows as type "other" and
-  // fails with ERR_CACHE_MISS when the page was not cacheable); a page cannot make such a request.
-  if (rec.type === 'other' && rec.error === 'net::ERR_CACHE_MISS' && first.method === 'GET' && !first.sent && isDocumentUrl(rec.tabId, first.url)) {
-    return 'devtools';
-  }
+  if (mayBeDevTools(rec) && docs.isDocumentUrl(rec.tabId, first.url)) return 'devtools';
   return 'main';
+}
+
+/** What one update changed, gathered before flows are rebuilt. */
+interface Pending {
+  dirty: Set<string>;
+  groups: Set<string>;
+  /** Preflight records that changed: the flow holding each must be rebuilt. */
+  preflights: Set<string>;
+  /** Tab → earliest start time from which its documents read differently. */
+  docs: Map<number, number>;
 }
 
 export class Correlator {
   private entries = new Map<string, Entry>();
-  private groups = new Map<string, Set<string>>();
+  private groups = new Map<string, GroupPairing>();
   /** hop key → preflight entry key, and back. */
   private preflightOfHop = new Map<string, string>();
   private hopOfPreflight = new Map<string, string>();
   private built = new OrderedFlows();
-  /** URL → keys of the flows with a hop there, for preflight-cache lookups. */
-  private flowsAtUrl = new Map<string, Set<string>>();
-  private cache = new Map<string, CachedPreflight[]>();
-  private documents = new Map<number, WebRequestRecord[]>();
+  private cache: PreflightCache;
+  /** The cache entries each built flow added. */
+  private cached = new Map<string, CachedPreflight[]>();
+  /** Built flows with a hop the preflight cache must have served, by that hop's URL and start. */
+  private lookups = new LookupIndex();
+  private docs = new TabDocuments();
+  /** Per tab, the records whose role depends on its documents. */
+  private devtoolsCandidates = new Map<number, Set<string>>();
 
-  constructor(private readonly opts: CorrelateOptions = {}) {}
+  constructor(private readonly opts: CorrelateOptions = {}) {
+    this.cache = new PreflightCache(opts.browser?.name ?? 'chrome');
+  }
 
   /** Folds in new or changed records and returns every flow, in the order the page made them. */
   update(records: Iterable<WebRequestRecord>): Flow[] {
-    const dirtyGroups = new Set<string>();
-    const dirtyKeys = new Set<string>();
+    const pending: Pending = { dirty: new Set(), groups: new Set(), preflights: new Set(), docs: new Map() };
     const batch = [...records];
     // Documents first: whether a record is DevTools' own re-read depends on them.
-    for (const rec of batch) if (rec.type === 'main_frame' || rec.type === 'sub_frame') this.noteDocument(rec);
+    for (const rec of batch) this.noteDocument(rec, false, pending);
     for (const rec of batch) {
       const key = keyOf(rec);
       const prev = this.entries.get(key);
-      if (prev && prev.rec.revision === rec.revision && prev.rec === rec) continue;
-      if (prev) this.unindex(prev, dirtyGroups);
-      const entry: Entry = { key, rec, role: roleOf(rec, (t, u) => this.isDocumentUrl(t, u)), groups: [] };
-      this.index(entry, dirtyGroups);
-      dirtyKeys.add(key);
+      if (prev && prev.rec === rec) continue;
+      if (prev) this.unplace(prev, pending);
+      this.place(key, rec, pending);
     }
-    this.repair(dirtyGroups, dirtyKeys);
-    this.rebuild(dirtyKeys);
+    this.finish(pending);
     return this.flows();
   }
 
   /** Forgets records (evicted or cleared from the store). */
   remove(requestIds: Iterable<string>, tabId: number): Flow[] {
-    const dirtyGroups = new Set<string>();
-    const dirtyKeys = new Set<string>();
+    const pending: Pending = { dirty: new Set(), groups: new Set(), preflights: new Set(), docs: new Map() };
     for (const id of requestIds) {
       const entry = this.entries.get(keyOf({ tabId, requestId: id }));
       if (!entry) continue;
-      this.unindex(entry, dirtyGroups);
+      this.noteDocument(entry.rec, true, pending);
+      this.unplace(entry, pending);
       this.entries.delete(entry.key);
-      dirtyKeys.add(entry.key);
     }
-    this.repair(dirtyGroups, dirtyKeys);
-    this.rebuild(dirtyKeys);
+    this.finish(pending);
     return this.flows();
   }
 
   clear(): void {
-    for (const field of [this.entries, this.groups, this.preflightOfHop, this.hopOfPreflight, this.built, this.flowsAtUrl, this.cache, this.documents]) {
+    for (const field of [this.entries, this.groups, this.preflightOfHop, this.hopOfPreflight, this.built, this.cached, this.lookups, this.docs, this.devtoolsCandidates]) {
       field.clear();
     }
+    this.cache = new PreflightCache(this.opts.browser?.name ?? 'chrome');
   }
 
   /** Every flow, in the order the page made the requests (a new array each call). */
@@ -113,157 +140,152 @@ export class Correlator {
     return this.built.toArray();
   }
 
-  private noteDocument(rec: WebRequestRecord): void {
-    const list = this.documents.get(rec.tabId) ?? [];
-    if (!list.some((d) => d.requestId === rec.requestId)) list.push(rec);
-    else list.splice(list.findIndex((d) => d.requestId === rec.requestId), 1, rec);
-    this.documents.set(rec.tabId, list);
+  private noteDocument(rec: WebRequestRecord, removed: boolean, pending: Pending): void {
+    const from = this.docs.note(rec, removed);
+    if (from !== undefined) pending.docs.set(rec.tabId, Math.min(from, pending.docs.get(rec.tabId) ?? Infinity));
   }
 
-  private isDocumentUrl(tabId: number, url: string): boolean {
-    return (this.documents.get(tabId) ?? []).some((d) => d.hops.some((h) => h.url === url));
+  private group(key: string): GroupPairing {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = new GroupPairing()));
+    return g;
   }
 
-  /** The tab's top-level document at `at`: the last main_frame record that started before. */
-  private topLevelUrl(tabId: number, at: number): string | undefined {
-    let best: WebRequestRecord | undefined;
-    for (const d of this.documents.get(tabId) ?? []) {
-      if (d.type === 'main_frame' && d.startedAt <= at && (!best || d.startedAt > best.startedAt)) best = d;
-    }
-    return best?.hops.at(-1)?.url;
-  }
-
-  private index(entry: Entry, dirtyGroups: Set<string>): void {
-    this.entries.set(entry.key, entry);
-    const { rec } = entry;
+  private place(key: string, rec: WebRequestRecord, pending: Pending): void {
+    const entry: Entry = { key, rec, role: roleOf(rec, this.docs), placed: [] };
+    this.entries.set(key, entry);
     if (entry.role === 'preflight') {
-      entry.groups = [groupKey(rec.tabId, rec.hops[0]!.url, requestedMethod(rec.hops[0]!.requestHeaders) ?? '')];
+      const facts = preflightFacts(entry);
+      const g = groupKey(rec.tabId, facts.url, requestedMethod(facts.headers) ?? '');
+      this.group(g).setPreflight(facts);
+      entry.placed.push({ group: g, facts: key, preflight: true });
+      pending.groups.add(g);
+      pending.preflights.add(key);
     } else if (entry.role === 'main') {
-      entry.groups = [...new Set(rec.hops.map((h) => groupKey(rec.tabId, h.url, h.method)))];
+      for (const facts of hopFacts(entry, this.opts)) {
+        const g = groupKey(rec.tabId, facts.url, facts.method);
+        this.group(g).setHop(facts);
+        entry.placed.push({ group: g, facts: facts.key, preflight: false });
+        pending.groups.add(g);
+      }
     }
-    for (const g of entry.groups) {
-      let set = this.groups.get(g);
-      if (!set) this.groups.set(g, (set = new Set()));
-      set.add(entry.key);
-      dirtyGroups.add(g);
-    }
+    let candidates = this.devtoolsCandidates.get(rec.tabId);
+    if (mayBeDevTools(rec)) {
+      if (!candidates) this.devtoolsCandidates.set(rec.tabId, (candidates = new Set()));
+      candidates.add(key);
+    } else candidates?.delete(key);
+    pending.dirty.add(key);
   }
 
-  private unindex(entry: Entry, dirtyGroups: Set<string>): void {
-    for (const g of entry.groups) {
-      const set = this.groups.get(g);
-      set?.delete(entry.key);
-      if (set && set.size === 0) this.groups.delete(g);
-      dirtyGroups.add(g);
+  private unplace(entry: Entry, pending: Pending): void {
+    for (const p of entry.placed) {
+      const g = this.groups.get(p.group)!;
+      if (p.preflight) g.deletePreflight(p.facts);
+      else g.deleteHop(p.facts);
+      pending.groups.add(p.group);
+      if (p.preflight) pending.preflights.add(entry.key);
     }
+    this.devtoolsCandidates.get(entry.rec.tabId)?.delete(entry.key);
+    pending.dirty.add(entry.key);
   }
 
-  /** Re-pairs the preflights and hops of every dirty group; marks flows whose pairing changed. */
-  private repair(dirtyGroups: Set<string>, dirtyKeys: Set<string>): void {
-    for (const g of dirtyGroups) {
-      const preflights: PreflightFacts[] = [];
-      const hops: HopFacts[] = [];
-      for (const key of this.groups.get(g) ?? []) {
+  private finish(pending: Pending): void {
+    this.rereadDocuments(pending);
+    for (const g of pending.groups) {
+      const group = this.groups.get(g);
+      if (!group) continue;
+      this.applyPairs(group.commit(), pending.dirty);
+      if (group.size === 0) this.groups.delete(g);
+    }
+    // A preflight that changed changes the flow it belongs to.
+    for (const p of pending.preflights) {
+      const h = this.hopOfPreflight.get(p);
+      if (h !== undefined) pending.dirty.add(mainKeyOf(h));
+    }
+    this.rebuild(pending.dirty);
+  }
+
+  /** After a tab's documents changed: records whose role or top-level URL now read differently. */
+  private rereadDocuments(pending: Pending): void {
+    for (const [tabId, from] of pending.docs) {
+      for (const key of [...(this.devtoolsCandidates.get(tabId) ?? [])]) {
         const entry = this.entries.get(key)!;
-        if (entry.role === 'preflight') preflights.push(preflightFacts(entry));
-        else if (entry.role === 'main') hops.push(...hopFacts(entry, this.opts).filter((h) => g === groupKey(entry.rec.tabId, h.url, h.method)));
+        if (roleOf(entry.rec, this.docs) === entry.role) continue;
+        this.unplace(entry, pending);
+        this.place(key, entry.rec, pending);
       }
-      const pairs = pairPreflights(preflights, hops);
-      // Forget the old pairs of this group, then record the new ones; both ends become dirty.
-      for (const p of preflights) this.unpair(p.key, dirtyKeys);
-      for (const h of hops) {
-        const old = this.preflightOfHop.get(h.key);
-        if (old !== undefined) this.unpair(old, dirtyKeys);
+      for (const key of [...this.built.keysFrom(from)]) {
+        const entry = this.entries.get(key);
+        if (entry?.role !== 'main' || entry.rec.tabId !== tabId) continue;
+        if (this.docs.topLevelUrl(tabId, entry.rec.startedAt) !== entry.topLevelUrl) pending.dirty.add(key);
       }
-      for (const [p, h] of pairs) {
-        this.preflightOfHop.set(h, p);
-        this.hopOfPreflight.set(p, h);
-        dirtyKeys.add(p);
-        dirtyKeys.add(h.slice(0, h.lastIndexOf('#')));
-      }
-    }
-    // Keys of preflights that disappeared still name their old main.
-    for (const key of [...dirtyKeys]) {
-      if (this.entries.has(key)) continue;
-      const h = this.hopOfPreflight.get(key);
-      if (h !== undefined) this.unpair(key, dirtyKeys);
     }
   }
 
-  private unpair(preflightKey: string, dirtyKeys: Set<string>): void {
-    const h = this.hopOfPreflight.get(preflightKey);
-    if (h === undefined) return;
-    this.hopOfPreflight.delete(preflightKey);
-    if (this.preflightOfHop.get(h) === preflightKey) this.preflightOfHop.delete(h);
-    dirtyKeys.add(preflightKey);
-    dirtyKeys.add(h.slice(0, h.lastIndexOf('#')));
+  private applyPairs(changes: PairChange[], dirty: Set<string>): void {
+    for (const { hop, before, after } of changes) {
+      if (before !== undefined) {
+        if (this.hopOfPreflight.get(before) === hop) this.hopOfPreflight.delete(before);
+        dirty.add(before);
+      }
+      if (after === undefined) this.preflightOfHop.delete(hop);
+      else {
+        this.preflightOfHop.set(hop, after);
+        this.hopOfPreflight.set(after, hop);
+        dirty.add(after);
+      }
+      dirty.add(mainKeyOf(hop));
+    }
   }
 
-  private rebuild(dirtyKeys: Set<string>): void {
-    if (dirtyKeys.size === 0) return;
+  private buildFlow(entry: Entry): Flow | undefined {
     const ctx = { browser: this.opts.browser, source: this.opts.source };
-    const touchedUrls = new Set<string>();
-    for (const key of dirtyKeys) {
-      const old = this.built.get(key);
-      if (old) {
-        this.dropCacheEntries(old);
-        for (const h of old.hops) {
-          touchedUrls.add(h.request.url);
-          this.flowsAtUrl.get(h.request.url)?.delete(key);
-        }
+    const { key, rec } = entry;
+    if (entry.role === 'main') {
+      const preflights = rec.hops.map((_, i) => {
+        const p = this.preflightOfHop.get(hopKey(key, i));
+        return p === undefined ? undefined : this.entries.get(p)?.rec;
+      });
+      const topLevelUrl = this.docs.topLevelUrl(rec.tabId, rec.startedAt);
+      if (topLevelUrl === undefined) delete entry.topLevelUrl;
+      else entry.topLevelUrl = topLevelUrl;
+      return flowOfRecord(rec, preflights, { ...ctx, topLevelUrl });
+    }
+    if ((entry.role === 'preflight' && !this.hopOfPreflight.has(key)) || (entry.role === 'undecided' && rec.state !== 'pending')) {
+      return flowOfOrphanPreflight(rec, ctx);
+    }
+    return undefined;
+  }
+
+  private rebuild(dirty: Set<string>): void {
+    if (dirty.size === 0) return;
+    // Flows whose cache hit may have changed: the rebuilt ones, and those an entry could serve.
+    const recheck = new Set<string>();
+    const affected = (e: CachedPreflight) => {
+      for (const k of this.lookups.between(e.url, e.storedAt - 1, e.storedAt + freshFor(e, this.cache.browser) + 1)) recheck.add(k);
+    };
+    for (const key of dirty) {
+      if (this.built.get(key)) {
+        for (const e of this.cached.get(key) ?? []) (this.cache.delete(e), affected(e));
+        this.cached.delete(key);
+        this.lookups.delete(key);
         this.built.delete(key);
       }
       const entry = this.entries.get(key);
-      if (!entry) continue;
-      let flow: Flow | undefined;
-      if (entry.role === 'main') {
-        const preflights = entry.rec.hops.map((_, i) => {
-          const p = this.preflightOfHop.get(hopKey(key, i));
-          return p === undefined ? undefined : this.entries.get(p)?.rec;
-        });
-        flow = flowOfRecord(entry.rec, preflights, { ...ctx, topLevelUrl: this.topLevelUrl(entry.rec.tabId, entry.rec.startedAt) });
-      } else if ((entry.role === 'preflight' && !this.hopOfPreflight.has(key)) || (entry.role === 'undecided' && entry.rec.state !== 'pending')) {
-        flow = flowOfOrphanPreflight(entry.rec, ctx);
-      }
+      const flow = entry && this.buildFlow(entry);
       if (!flow) continue;
       this.built.set(key, flow);
-      for (const e of cacheEntriesOf(flow)) this.cacheList(e.url).push(e);
-      for (const h of flow.hops) {
-        touchedUrls.add(h.request.url);
-        let keys = this.flowsAtUrl.get(h.request.url);
-        if (!keys) this.flowsAtUrl.set(h.request.url, (keys = new Set()));
-        keys.add(key);
-      }
+      const entries = cacheEntriesOf(flow);
+      for (const e of entries) (this.cache.add(e), affected(e));
+      if (entries.length) this.cached.set(key, entries);
+      const lookup = cacheLookupOf(flow);
+      if (lookup) this.lookups.add(key, lookup.url, lookup.at);
+      recheck.add(key);
     }
-    this.refreshCacheHits(touchedUrls);
-  }
-
-  private cacheList(url: string): CachedPreflight[] {
-    let list = this.cache.get(url);
-    if (!list) this.cache.set(url, (list = []));
-    return list;
-  }
-
-  private dropCacheEntries(flow: Flow): void {
-    for (const h of flow.hops) {
-      const list = this.cache.get(h.request.url);
-      if (!list?.some((e) => e.flowId === flow.id)) continue;
-      const rest = list.filter((e) => e.flowId !== flow.id);
-      if (rest.length) this.cache.set(h.request.url, rest);
-      else this.cache.delete(h.request.url);
-    }
-  }
-
-  /** Recomputes preflightCacheHit for every flow with a hop at one of `urls`. */
-  private refreshCacheHits(urls: Set<string>): void {
-    if (urls.size === 0) return;
-    const browser = this.opts.browser?.name ?? 'chrome';
-    const keys = new Set<string>();
-    for (const url of urls) for (const key of this.flowsAtUrl.get(url) ?? []) keys.add(key);
-    for (const key of keys) {
+    for (const key of recheck) {
       const flow = this.built.get(key);
       if (!flow) continue;
-      const hit = findPreflightCacheHit(flow, (u) => this.cache.get(u) ?? [], browser);
+      const hit = findPreflightCacheHit(flow, this.cache);
       if (hit?.flowId === flow.preflightCacheHit?.flowId && hit?.maxAgeSeconds === flow.preflightCacheHit?.maxAgeSeconds) continue;
       const next = { ...flow };
       if (hit) next.preflightCacheHit = hit;

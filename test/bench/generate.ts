@@ -179,18 +179,22 @@ export function harText(count: number, seed: number): string {
 
 /**
  * webRequest events for a page polling one endpoint: `records` records (requests and their
- * preflights) all at one URL, several in flight at once. Most are PUTs preflighted each time
- * (Access-Control-Max-Age: 0), some refused at the preflight, some simple GETs; every PUT carries
- * the same headers, so only timing tells which preflight belongs to which request. Events are
- * interleaved in time order, as the browser reports concurrent requests.
+ * preflights) all at one URL, several in flight at once. Most are PUTs, some refused at the
+ * preflight, some simple GETs; every PUT carries the same headers, so only timing tells which
+ * preflight belongs to which request. Each preflight's Access-Control-Max-Age is drawn from
+ * `maxAges` (default 0: every PUT is preflighted); while a passed one is fresh, PUTs go without
+ * (served by the preflight cache). Events are interleaved in time order, as the browser reports
+ * concurrent requests.
  */
-export function pollingEvents(records: number, seed: number): WebRequestEvent[] {
+export function pollingEvents(records: number, seed: number, opts: { maxAges?: readonly number[]; tabId?: number } = {}): WebRequestEvent[] {
   const rand = prng(seed);
   const url = `${API}/v1/poll`;
   const timed: { at: number; n: number; ev: WebRequestEvent }[] = [];
   let n = 0;
   const push = (e: Partial<WebRequestEvent> & Pick<WebRequestEvent, 'event' | 'requestId' | 'method' | 'timeStamp'>) =>
-    timed.push({ at: e.timeStamp, n: n++, ev: { tabId: 1, type: 'xmlhttprequest', initiator: PAGE, url, ...e } });
+    timed.push({ at: e.timeStamp, n: n++, ev: { tabId: opts.tabId ?? 1, type: 'xmlhttprequest', initiator: PAGE, url, ...e } });
+  const maxAges = opts.maxAges ?? [0];
+  let cached = { from: Infinity, until: -Infinity };
   let id = 50_000;
   let at = Date.UTC(2026, 0, 1);
   let made = 0;
@@ -208,15 +212,27 @@ export function pollingEvents(records: number, seed: number): WebRequestEvent[] 
       push({ event: 'completed', requestId: main, method: 'GET', timeStamp: end + 0.5, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
       continue;
     }
+    push({ event: 'beforeRequest', requestId: main, method: 'PUT', timeStamp: t });
+    if (t >= cached.from && t < cached.until) {
+      made += 1;
+      const end = t + 3 + Math.floor(rand() * 20);
+      push({ event: 'sendHeaders', requestId: main, method: 'PUT', timeStamp: t + 0.2, requestHeaders: putHeaders() });
+      push({ event: 'headersReceived', requestId: main, method: 'PUT', timeStamp: end, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+      push({ event: 'completed', requestId: main, method: 'PUT', timeStamp: end + 0.5, statusCode: 200, responseHeaders: baseResponse([ACAO]) });
+      continue;
+    }
     made += 2;
     const pre = String(id++);
     const refused = r > 0.9;
     const preEnd = t + 2 + Math.floor(rand() * 15);
-    push({ event: 'beforeRequest', requestId: main, method: 'PUT', timeStamp: t });
+    const maxAge = maxAges.length === 1 ? maxAges[0]! : maxAges[Math.floor(rand() * maxAges.length)]!;
+    const preflightHeaders = preflightResponse(!refused).map((h) => (h.name === 'Access-Control-Max-Age' ? { ...h, value: String(maxAge) } : h));
+    // Cached from when its response arrives (Chromium stores it then), for Access-Control-Max-Age.
+    if (!refused && maxAge > 0) cached = { from: preEnd, until: preEnd + maxAge * 1000 };
     push({ event: 'beforeRequest', requestId: pre, method: 'OPTIONS', timeStamp: t + 0.3 });
     push({ event: 'sendHeaders', requestId: pre, method: 'OPTIONS', timeStamp: t + 0.4, requestHeaders: preflightRequest() });
-    push({ event: 'headersReceived', requestId: pre, method: 'OPTIONS', timeStamp: preEnd, statusCode: 204, responseHeaders: preflightResponse(!refused) });
-    push({ event: 'completed', requestId: pre, method: 'OPTIONS', timeStamp: preEnd + 0.2, statusCode: 204, responseHeaders: preflightResponse(!refused) });
+    push({ event: 'headersReceived', requestId: pre, method: 'OPTIONS', timeStamp: preEnd, statusCode: 204, responseHeaders: preflightHeaders });
+    push({ event: 'completed', requestId: pre, method: 'OPTIONS', timeStamp: preEnd + 0.2, statusCode: 204, responseHeaders: preflightHeaders });
     if (refused) {
       push({ event: 'errorOccurred', requestId: main, method: 'PUT', timeStamp: preEnd + 0.5, error: 'net::ERR_FAILED' });
       continue;

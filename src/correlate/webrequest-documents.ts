@@ -1,0 +1,73 @@
+/**
+ * The documents (main_frame and sub_frame records) of each tab, which two things depend on: the
+ * top-level URL of a request (its "site for cookies"), and whether a request is DevTools' own
+ * re-read of a document. Noting a document says from when on a tab's requests may read differently.
+ */
+import type { WebRequestRecord } from '../model/webrequest.ts';
+import { compareFlows } from './ordered-flows.ts';
+
+const isDocument = (rec: WebRequestRecord) => rec.type === 'main_frame' || rec.type === 'sub_frame';
+/** What the readers use of a document record; other changes (status, headers) affect no one. */
+const signatureOf = (rec: WebRequestRecord) => `${rec.type}\n${rec.startedAt}\n${rec.hops.map((h) => h.url).join('\n')}`;
+const order = (a: WebRequestRecord, b: WebRequestRecord) => compareFlows({ startedAt: a.startedAt, id: a.requestId }, { startedAt: b.startedAt, id: b.requestId });
+
+interface TabDocs {
+  byId: Map<string, { rec: WebRequestRecord; signature: string }>;
+  /** main_frame records by start time. */
+  mainFrames: WebRequestRecord[];
+}
+
+export class TabDocuments {
+  private tabs = new Map<number, TabDocs>();
+
+  /**
+   * Notes a document record (new, changed or, with `removed`, gone). Returns the earliest start
+   * time from which the tab's requests may read differently, or undefined when nothing they read changed.
+   */
+  note(rec: WebRequestRecord, removed = false): number | undefined {
+    if (!isDocument(rec)) return undefined;
+    let tab = this.tabs.get(rec.tabId);
+    if (!tab) this.tabs.set(rec.tabId, (tab = { byId: new Map(), mainFrames: [] }));
+    const old = tab.byId.get(rec.requestId);
+    const signature = signatureOf(rec);
+    if (!removed && old?.signature === signature) {
+      tab.byId.set(rec.requestId, { rec, signature });
+      return undefined;
+    }
+    if (old) {
+      tab.byId.delete(rec.requestId);
+      if (old.rec.type === 'main_frame') tab.mainFrames.splice(tab.mainFrames.indexOf(old.rec), 1);
+    }
+    if (!removed) {
+      tab.byId.set(rec.requestId, { rec, signature });
+      if (rec.type === 'main_frame') {
+        let i = tab.mainFrames.length;
+        while (i > 0 && order(tab.mainFrames[i - 1]!, rec) > 0) i--;
+        tab.mainFrames.splice(i, 0, rec);
+      }
+    }
+    return Math.min(rec.startedAt, old?.rec.startedAt ?? Infinity);
+  }
+
+  isDocumentUrl(tabId: number, url: string): boolean {
+    for (const { rec } of this.tabs.get(tabId)?.byId.values() ?? []) if (rec.hops.some((h) => h.url === url)) return true;
+    return false;
+  }
+
+  /** The tab's top-level document at `at`: the last main_frame record that started no later. */
+  topLevelUrl(tabId: number, at: number): string | undefined {
+    const list = this.tabs.get(tabId)?.mainFrames ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.startedAt <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo - 1]?.hops.at(-1)?.url;
+  }
+
+  clear(): void {
+    this.tabs.clear();
+  }
+}
