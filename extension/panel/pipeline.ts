@@ -1,14 +1,16 @@
 /**
  * From the background's messages to the list's entries: records → flows (the correlator) →
- * evaluations (the evaluator, as analyzeFlows runs it) → entries. Each step is incremental, and an entry keeps its identity
- * while its flow and evaluation do, so the list re-renders only rows that changed.
+ * evaluations (the core's IncrementalAnalysis, which gives what analyzeFlows gives the CLI) →
+ * entries. Each step is incremental, and an entry keeps its identity while its flow and evaluation
+ * do, so the list re-renders only rows that changed.
  */
 import { Correlator } from '../../src/correlate/webrequest.ts';
+import { IncrementalAnalysis } from '../../src/evaluate/index.ts';
 import type { BrowserName, EvaluationContext } from '../../src/model/index.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import type { BackgroundMessage } from '../protocol.ts';
 import { entryOf, type FlowEntry } from './entry.ts';
-import { IncrementalAnalysis } from './analysis.ts';
+import { HeldRecords } from './held.ts';
 
 export interface PipelineOptions {
   browser: BrowserName;
@@ -21,8 +23,8 @@ export class FlowPipeline {
   private correlator: Correlator;
   private analysis: IncrementalAnalysis;
   private entries = new Map<string, FlowEntry>();
-  /** requestId → startedAt of the records held, to drop the oldest past the background's cap. */
-  private held = new Map<string, { tabId: number; startedAt: number }>();
+  /** The records held, to drop the oldest past the background's cap. */
+  private held = new HeldRecords();
   private cap = Infinity;
 
   constructor(private readonly opts: PipelineOptions) {
@@ -46,14 +48,13 @@ export class FlowPipeline {
   }
 
   private add(records: readonly WebRequestRecord[]): FlowEntry[] {
-    for (const r of records) this.held.set(r.requestId, { tabId: r.tabId, startedAt: r.startedAt });
+    for (const r of records) this.held.add(r);
     let flows = this.correlator.update(records);
     // The background keeps at most `cap` records per tab and drops the oldest; do the same.
-    if (this.held.size > this.cap) {
-      const oldest = [...this.held.entries()].sort((a, b) => a[1].startedAt - b[1].startedAt).slice(0, this.held.size - this.cap);
-      for (const [id] of oldest) this.held.delete(id);
+    const oldest = this.held.dropBeyond(this.cap);
+    if (oldest.length) {
       const byTab = new Map<number, string[]>();
-      for (const [id, r] of oldest) byTab.set(r.tabId, [...(byTab.get(r.tabId) ?? []), id]);
+      for (const r of oldest) byTab.set(r.tabId, [...(byTab.get(r.tabId) ?? []), r.requestId]);
       for (const [tabId, ids] of byTab) flows = this.correlator.remove(ids, tabId);
     }
     const next = new Map<string, FlowEntry>();

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { applyWebRequestEvent } from '../../src/correlate/webrequest-record.ts';
 import { flowsFromRecords } from '../../src/correlate/webrequest.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
-import { IncrementalAnalysis } from '../../extension/panel/analysis.ts';
+import { IncrementalAnalysis } from '../../src/evaluate/index.ts';
 import { App } from '../../extension/panel/App.tsx';
 import { runningIn } from '../../extension/panel/browser-name.ts';
 import { FlowRow } from '../../extension/panel/components/FlowRow.tsx';

@@ -1,11 +1,21 @@
 /**
+ * Flows → evaluations, the one way the CLI, the reports and the panel all take (the panel through
+ * ./incremental.ts, which gives the same): evaluated in order (the cookie jar carries from one flow
+ * to the next), with the inferred credentials mode checked against what the browser did.
+ *
  * Inference checked against what the browser did. Captures never record a request's credentials
  * mode; without cookies on the wire it is assumed to be fetch's default. When Chromium failed a
  * response (net::ERR_FAILED after the response arrived) that passes the CORS check without
  * credentials but fails it with them, the request was credentialed: nothing else explains the
  * failure. The flow is then corrected, and the inference note says why.
  */
-import type { Evaluation, Flow } from '../model/index.ts';
+import type { Evaluation, EvaluationContext, Flow } from '../model/index.ts';
+import { evaluate, evaluateAll } from './evaluate.ts';
+
+export interface AnalyzedFlow {
+  flow: Flow;
+  evaluation: Evaluation;
+}
 
 /** Chromium's network error for a request blocked by CORS (services/network/cors/cors_url_loader.cc). */
 const CHROMIUM_CORS_FAILURE = 'net::ERR_FAILED';
@@ -60,4 +70,12 @@ export function reconcileCredentials(
     return retried;
   });
   return { flows: out, changed };
+}
+
+/** Evaluates flows in order, reconciles the guessed credentials, and evaluates again when that changed a flow. */
+export function analyzeFlows(flows: readonly Flow[], ctx: EvaluationContext): AnalyzedFlow[] {
+  let evaluations = evaluateAll(flows, ctx);
+  const reconciled = reconcileCredentials(flows, evaluations, (f) => evaluate(f, ctx));
+  if (reconciled.changed) evaluations = evaluateAll(reconciled.flows, ctx);
+  return reconciled.flows.map((flow, i) => ({ flow, evaluation: evaluations[i]! }));
 }
