@@ -4,41 +4,15 @@
  * preflight, and origins.
  */
 import { taintsOrigin } from '../fetch/redirect.ts';
+import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
 import { getHeader, type Header } from '../model/header.ts';
 
 /**
- * Request headers the browser (or its network stack) sets; a page cannot set these, or setting
- * them is overridden. Fetch §2.2.2 "forbidden request-header", plus what Chromium and Firefox add
- * (Accept-Language, Priority, client hints, Upgrade-Insecure-Requests).
+ * Headers the browser adds besides the forbidden request-headers (Fetch §2.2.2, in
+ * ../fetch/request-headers.ts), which a page cannot set: Accept-Language (a page may set it, but
+ * the browser always sends its own), Priority, Upgrade-Insecure-Requests and Chrome's X-Client-Data.
  */
-const BROWSER_ADDED = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'accept-language',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'priority',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'upgrade-insecure-requests',
-  'user-agent',
-  'via',
-  'x-client-data',
-]);
+const ALSO_BROWSER_ADDED = new Set(['accept-language', 'priority', 'upgrade-insecure-requests', 'x-client-data']);
 
 /** Values the browser sends by default when the page sets nothing (DevTools "Disable cache" adds the last two). */
 const DEFAULT_VALUES: Record<string, RegExp> = {
@@ -51,7 +25,8 @@ const DEFAULT_VALUES: Record<string, RegExp> = {
 export function isBrowserAdded(name: string, value: string, preflightNames: ReadonlySet<string>): boolean {
   const lower = name.toLowerCase();
   if (preflightNames.has(lower)) return false; // the preflight asked about it: the page set it
-  if (BROWSER_ADDED.has(lower) || lower.startsWith('sec-') || lower.startsWith('proxy-')) return true;
+  // Chromium's list: Firefox lets a page set User-Agent, but on the wire it is nearly always the browser's.
+  if (isForbiddenRequestHeader(lower, value, 'chromium') || ALSO_BROWSER_ADDED.has(lower)) return true;
   const defaultValue = DEFAULT_VALUES[lower];
   return defaultValue !== undefined && defaultValue.test(value.trim());
 }
