@@ -9,6 +9,7 @@
  * - Playwright records no preflights; a failed request has status -1 and `_failureText`.
  * Preflights pair with hops by content (./pairing.ts), as for live capture.
  */
+import { addressSpaceOf } from '../fetch/address-space.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { getHeader, hasHeader, type Header } from '../model/header.ts';
 import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
@@ -45,6 +46,8 @@ interface Item {
   preflight: boolean;
   cookies: boolean;
   hasBody: boolean;
+  /** The server's IP, also for an entry that failed after connecting (Chrome writes it when known). */
+  ip?: string;
 }
 
 function itemOf({ index, entry }: HarEntryRef): Item {
@@ -65,6 +68,7 @@ function itemOf({ index, entry }: HarEntryRef): Item {
     hasBody: Boolean(req.postData) || (req.bodySize ?? 0) > 0,
   };
   if (typeof entry.time === 'number' && entry.time > 0) item.endedAt = startedAt + entry.time;
+  if (entry.serverIPAddress) item.ip = entry.serverIPAddress.replace(/^\[|\]$/g, '');
   if (typeof entry._resourceType === 'string') item.resourceType = entry._resourceType;
   // Chrome writes status 0 and Playwright -1 for "no response".
   if (res.status > 0) {
@@ -72,7 +76,7 @@ function itemOf({ index, entry }: HarEntryRef): Item {
     if (res.statusText) response.statusText = res.statusText;
     const redirect = res.redirectURL ? new URL(res.redirectURL, req.url).href : locationOf(req.url, res.status, response.headers);
     if (redirect) response.redirectURL = redirect;
-    if (entry.serverIPAddress) response.serverIPAddress = entry.serverIPAddress.replace(/^\[|\]$/g, '');
+    if (item.ip) response.serverIPAddress = item.ip;
     item.response = response;
   }
   const error = res._error ?? res._failureText;
@@ -116,7 +120,24 @@ function exchangeOf(it: Item): Exchange {
   const ex: Exchange = { request: { url: it.url, method: it.method, headers: it.headers }, startedAt: it.startedAt };
   if (it.response) ex.response = it.response;
   if (it.error) ex.error = it.error;
+  const space = addressSpaceOf(it.ip);
+  if (space) ex.addressSpace = space;
   return ex;
+}
+
+/**
+ * The document of each HAR page, by pageref: the document entry at the page's URL, else the
+ * page's first document entry. Its IP gives the page's address space.
+ */
+function pageDocuments(items: readonly Item[], log: HarLogInfo): Map<string, Item> {
+  const out = new Map<string, Item>();
+  for (const it of items) {
+    if (it.preflight || kindOf(it).kind !== 'document') continue;
+    const atPageUrl = it.url === pageUrl(log, it.scope);
+    const seen = out.get(it.scope);
+    if (!seen || (atPageUrl && seen.url !== pageUrl(log, it.scope))) out.set(it.scope, it);
+  }
+  return out;
 }
 
 /** The resource kind of an entry: Chrome's `_resourceType`, else Sec-Fetch-Dest, else the Accept header. */
@@ -175,6 +196,8 @@ function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, log: HarLogInf
     evidence.documentUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
     evidence.topLevelUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
   }
+  const doc = ctx.documents.get(head.scope);
+  if (doc?.ip && doc !== head) evidence.document = { url: doc.url, ip: doc.ip, from: "the HAR page's document entry" };
   const { request, inferred } = inferPageRequest(evidence);
   const flow: Flow = { id: `${ctx.idPrefix}e${head.index}`, request, hops, inferred, startedAt: head.startedAt };
   const error = chain.at(-1)!.error;
@@ -186,6 +209,7 @@ function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, log: HarLogInf
 
 interface FlowCtx {
   idPrefix: string;
+  documents: Map<string, Item>;
   source?: string;
   browser?: { name: BrowserName; version?: string };
 }
@@ -195,7 +219,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
   const items = har.entries.map(itemOf).sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
   const preflights = items.filter((it) => it.preflight);
   const chains = chainsOf(items.filter((it) => !it.preflight));
-  const ctx: FlowCtx = { idPrefix: opts.idPrefix ?? '' };
+  const ctx: FlowCtx = { idPrefix: opts.idPrefix ?? '', documents: pageDocuments(items, har.log) };
   if (opts.source) ctx.source = opts.source;
   const browser = browserOfHar(har.log, items[0]?.headers);
   if (browser) ctx.browser = browser;

@@ -7,6 +7,7 @@
 import { getHeader, hasHeader, type Header } from '../model/header.ts';
 import type { CredentialsMode, Inference, InitiatorType, PageRequest, RequestMode } from '../model/flow.ts';
 import { originOf as fetchOriginOf } from '../fetch/origin.ts';
+import { addressSpaceOf } from '../fetch/address-space.ts';
 import { authorHeaders } from './headers.ts';
 
 /** A URL's origin, or null when opaque or unparsable. */
@@ -41,6 +42,11 @@ export interface RequestEvidence {
   /** URL of the page that made the request, when known (HAR page title, Referer). */
   documentUrl?: { url: string; from: string };
   topLevelUrl?: { url: string; from: string };
+  /**
+   * The document that made the request and the IP it was served from: its address space is the
+   * page's, for Local Network Access (used only when its origin is the request's).
+   */
+  document?: { url: string; ip: string; from: string };
   hasBody?: boolean;
 }
 
@@ -86,6 +92,13 @@ export function inferPageRequest(ev: RequestEvidence): Inferred {
   if (ev.topLevelUrl) {
     request.topLevelUrl = ev.topLevelUrl.url;
     note('topLevelUrl', ev.topLevelUrl.from);
+  }
+  // Chromium takes the page's address space from the IP its document came from
+  // (services/network/public/cpp/ip_address_space_util.cc); a navigation is not checked.
+  const space = ev.document && mode !== 'navigate' && originOf(ev.document.url) === origin ? addressSpaceOf(ev.document.ip) : null;
+  if (space) {
+    request.initiatorAddressSpace = space;
+    note('initiatorAddressSpace', `${ev.document!.from}: ${ev.document!.url} came from ${ev.document!.ip} (${space})`);
   }
   const hasBody = ev.hasBody ?? (hasHeader(wire, 'content-type') || Number(getHeader(wire, 'content-length') ?? 0) > 0);
   if (hasBody) request.hasBody = true;

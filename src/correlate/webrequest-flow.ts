@@ -6,6 +6,7 @@ import { hasHeader } from '../model/header.ts';
 import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { WebRequestHop, WebRequestRecord } from '../model/webrequest.ts';
+import { addressSpaceOf } from '../fetch/address-space.ts';
 import { locationOf, requestedHeaderNames } from './headers.ts';
 import { inferPageRequest, kindOfWebRequestType, type RequestEvidence } from './infer.ts';
 
@@ -14,6 +15,8 @@ export interface FlowContext {
   source?: string;
   /** URL of the tab's top-level document when the request started, if known. */
   topLevelUrl?: string;
+  /** The document of the request's frame when it started, and the IP it came from. */
+  document?: { url: string; ip: string };
 }
 
 export const flowIdOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `wr:${rec.tabId}:${rec.requestId}`;
@@ -36,6 +39,13 @@ function responseOf(h: WebRequestHop): WireResponse | undefined {
   return res;
 }
 
+/** The server's address space from the IP webRequest reported, which it does even for a request that failed after connecting. */
+function withAddressSpace<T extends Exchange>(ex: T, h: WebRequestHop): T {
+  const space = addressSpaceOf(h.ip);
+  if (space) ex.addressSpace = space;
+  return ex;
+}
+
 /** A preflight record as the Exchange of a hop. */
 export function preflightExchange(p: WebRequestRecord): Exchange {
   const h = p.hops[0]!;
@@ -43,7 +53,7 @@ export function preflightExchange(p: WebRequestRecord): Exchange {
   const res = responseOf(h);
   if (res) ex.response = res;
   if (p.error) ex.error = p.error;
-  return ex;
+  return withAddressSpace(ex, h);
 }
 
 /** Builds the flow of a main record. `preflights[i]` is the preflight paired with hop i, if any. */
@@ -62,7 +72,7 @@ export function flowOfRecord(rec: WebRequestRecord, preflights: readonly (WebReq
       // Firefox reports onSendHeaders for a request whose preflight then fails: it never left.
       if (p.error && !res) hop.sent = false;
     }
-    return hop;
+    return withAddressSpace(hop, h);
   });
   const first = rec.hops[0]!;
   const firstPreflight = preflights.find((p) => p !== undefined);
@@ -79,6 +89,7 @@ export function flowOfRecord(rec: WebRequestRecord, preflights: readonly (WebReq
   if (rec.initiator) evidence.initiator = { origin: rec.initiator, from: 'the webRequest initiator' };
   if (rec.documentUrl) evidence.documentUrl = { url: rec.documentUrl, from: 'the webRequest documentUrl' };
   if (ctx.topLevelUrl) evidence.topLevelUrl = { url: ctx.topLevelUrl, from: "the tab's last top-level document before the request" };
+  if (ctx.document) evidence.document = { ...ctx.document, from: "the frame's document when the request started" };
   const { request, inferred } = inferPageRequest(evidence);
   const flow: Flow = { id: flowIdOf(rec), request, hops, inferred, tabId: rec.tabId, startedAt: rec.startedAt };
   if (rec.error) flow.error = rec.error;

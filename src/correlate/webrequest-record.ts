@@ -111,6 +111,8 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
     case 'errorOccurred':
       rec.state = 'error';
       if (ev.error !== undefined) rec.error = ev.error;
+      // Chrome reports the IP of a request that failed after connecting (a Local Network Access refusal).
+      if (ev.ip !== undefined) hop.ip = ev.ip;
       rec.endedAt = ev.timeStamp;
       break;
   }

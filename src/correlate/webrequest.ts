@@ -23,7 +23,7 @@ import { hopFacts, hopKey, preflightFacts } from './webrequest-facts.ts';
 import { cacheEntriesOf, cacheLookupOf, findPreflightCacheHit, freshFor, PreflightCache, type CachedPreflight } from './preflight-cache.ts';
 import { LookupIndex } from './lookup-index.ts';
 import { TabDocuments } from './webrequest-documents.ts';
-import { flowIdOf, flowOfOrphanPreflight, flowOfRecord } from './webrequest-flow.ts';
+import { flowIdOf, flowOfOrphanPreflight, flowOfRecord, type FlowContext } from './webrequest-flow.ts';
 import { OrderedFlows } from './ordered-flows.ts';
 
 export interface CorrelateOptions {
@@ -40,8 +40,8 @@ interface Entry {
   role: Role;
   /** Where its preflight or hop facts sit: group key and facts key. */
   placed: { group: string; facts: string; preflight: boolean }[];
-  /** The top-level URL its flow was built with. */
-  topLevelUrl?: string;
+  /** What its flow read of the tab's documents (top-level URL, its frame's document and IP). */
+  documents?: string;
 }
 
 const keyOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `${rec.tabId}:${rec.requestId}`;
@@ -217,7 +217,7 @@ export class Correlator {
       for (const key of [...this.built.keysFrom(from)]) {
         const entry = this.entries.get(key);
         if (entry?.role !== 'main' || entry.rec.tabId !== tabId) continue;
-        if (this.docs.topLevelUrl(tabId, entry.rec.startedAt) !== entry.topLevelUrl) pending.dirty.add(key);
+        if (this.documentsOf(entry.rec).key !== entry.documents) pending.dirty.add(key);
       }
     }
   }
@@ -238,6 +238,17 @@ export class Correlator {
     }
   }
 
+  /** What a record's flow reads of its tab's documents, and a key to tell when that changed. */
+  private documentsOf(rec: WebRequestRecord): { ctx: Pick<FlowContext, 'topLevelUrl' | 'document'>; key: string } {
+    const ctx: Pick<FlowContext, 'topLevelUrl' | 'document'> = {};
+    const topLevelUrl = this.docs.topLevelUrl(rec.tabId, rec.startedAt);
+    if (topLevelUrl !== undefined) ctx.topLevelUrl = topLevelUrl;
+    // A document's own load is not made from it.
+    const doc = rec.type === 'main_frame' || rec.type === 'sub_frame' ? undefined : this.docs.documentAt(rec.tabId, rec.frameId ?? 0, rec.startedAt);
+    if (doc?.ip !== undefined) ctx.document = { url: doc.url, ip: doc.ip };
+    return { ctx, key: `${ctx.topLevelUrl}\n${ctx.document?.url}\n${ctx.document?.ip}` };
+  }
+
   private buildFlow(entry: Entry): Flow | undefined {
     const ctx = { browser: this.opts.browser, source: this.opts.source };
     const { key, rec } = entry;
@@ -246,10 +257,9 @@ export class Correlator {
         const p = this.preflightOfHop.get(hopKey(key, i));
         return p === undefined ? undefined : this.entries.get(p)?.rec;
       });
-      const topLevelUrl = this.docs.topLevelUrl(rec.tabId, rec.startedAt);
-      if (topLevelUrl === undefined) delete entry.topLevelUrl;
-      else entry.topLevelUrl = topLevelUrl;
-      return flowOfRecord(rec, preflights, { ...ctx, topLevelUrl });
+      const docs = this.documentsOf(rec);
+      entry.documents = docs.key;
+      return flowOfRecord(rec, preflights, { ...ctx, ...docs.ctx });
     }
     if ((entry.role === 'preflight' && !this.hopOfPreflight.has(key)) || (entry.role === 'undecided' && rec.state !== 'pending')) {
       return flowOfOrphanPreflight(rec, ctx);

@@ -62,7 +62,7 @@ export interface PageRequest {
 
 /** Fields of PageRequest that were not recorded but inferred, with the evidence used. */
 export interface Inference {
-  field: 'mode' | 'credentials' | 'initiatorType' | 'headers' | 'origin' | 'method' | 'topLevelUrl';
+  field: 'mode' | 'credentials' | 'initiatorType' | 'headers' | 'origin' | 'method' | 'topLevelUrl' | 'initiatorAddressSpace';
   from: string;
 }
 
