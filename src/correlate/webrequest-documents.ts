@@ -53,7 +53,12 @@ export class TabDocuments {
     const old = tab.byId.get(rec.requestId);
     const signature = signatureOf(rec);
     if (!removed && old?.signature === signature) {
+      // Same place in the lists: only the object changes.
       tab.byId.set(rec.requestId, { rec, signature });
+      for (const list of [tab.mainFrames, tab.frames.get(frameOf(rec))!]) {
+        const i = list.indexOf(old.rec);
+        if (i >= 0) list[i] = rec;
+      }
       return undefined;
     }
     if (old) {

@@ -8,6 +8,7 @@ import type { BrowserName, Flow } from '../model/flow.ts';
 import type { WebRequestHop, WebRequestRecord } from '../model/webrequest.ts';
 import { addressSpaceOf } from '../fetch/address-space.ts';
 import { locationOf, requestedHeaderNames } from './headers.ts';
+import type { DevtoolsHint } from './devtools-hints.ts';
 import { inferPageRequest, kindOfWebRequestType, type RequestEvidence } from './infer.ts';
 
 export interface FlowContext {
@@ -17,6 +18,8 @@ export interface FlowContext {
   topLevelUrl?: string;
   /** The document of the request's frame when it started, and the IP it came from. */
   document?: { url: string; ip: string };
+  /** What the DevTools network panel said about the request (./devtools-hints.ts). */
+  hint?: DevtoolsHint;
 }
 
 export const flowIdOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `wr:${rec.tabId}:${rec.requestId}`;
@@ -90,6 +93,11 @@ export function flowOfRecord(rec: WebRequestRecord, preflights: readonly (WebReq
   if (rec.documentUrl) evidence.documentUrl = { url: rec.documentUrl, from: 'the webRequest documentUrl' };
   if (ctx.topLevelUrl) evidence.topLevelUrl = { url: ctx.topLevelUrl, from: "the tab's last top-level document before the request" };
   if (ctx.document) evidence.document = { ...ctx.document, from: "the frame's document when the request started" };
+  if (ctx.hint?.kind) {
+    evidence.kind = ctx.hint.kind.kind;
+    evidence.kindEvidence = ctx.hint.kind.from;
+  }
+  if (ctx.hint?.cookies) evidence.cookiesSent = true;
   const { request, inferred } = inferPageRequest(evidence);
   const flow: Flow = { id: flowIdOf(rec), request, hops, inferred, tabId: rec.tabId, startedAt: rec.startedAt };
   if (rec.error) flow.error = rec.error;

@@ -20,11 +20,10 @@ import { isPreflightRecord } from './webrequest-record.ts';
 import { requestedMethod } from './headers.ts';
 import { GroupPairing, type PairChange } from './group-pairing.ts';
 import { hopFacts, hopKey, preflightFacts } from './webrequest-facts.ts';
-import { cacheEntriesOf, cacheLookupOf, findPreflightCacheHit, freshFor, PreflightCache, type CachedPreflight } from './preflight-cache.ts';
-import { LookupIndex } from './lookup-index.ts';
+import { BuiltFlows } from './built-flows.ts';
 import { TabDocuments } from './webrequest-documents.ts';
+import { DevtoolsEntries, hintFor, hintKey, keysOfRecord, type DevtoolsEntry } from './devtools-hints.ts';
 import { flowIdOf, flowOfOrphanPreflight, flowOfRecord, type FlowContext } from './webrequest-flow.ts';
-import { OrderedFlows } from './ordered-flows.ts';
 
 export interface CorrelateOptions {
   /** The browser that recorded the records: message wording and the preflight cache's cap. */
@@ -40,8 +39,8 @@ interface Entry {
   role: Role;
   /** Where its preflight or hop facts sit: group key and facts key. */
   placed: { group: string; facts: string; preflight: boolean }[];
-  /** What its flow read of the tab's documents (top-level URL, its frame's document and IP). */
-  documents?: string;
+  /** What its flow read besides its record and pairing: the tab's documents, the DevTools hint. */
+  context?: string;
 }
 
 const keyOf = (rec: Pick<WebRequestRecord, 'tabId' | 'requestId'>) => `${rec.tabId}:${rec.requestId}`;
@@ -50,12 +49,12 @@ const mainKeyOf = (hop: string) => hop.slice(0, hop.lastIndexOf('#'));
 
 /**
  * DevTools re-reads the inspected document from the cache only (it shows as type "other" and fails
- * with ERR_CACHE_MISS when the page was not cacheable); a page cannot make such a request. Whether
- * a record is one depends on the tab's documents.
+ * with ERR_CACHE_MISS when the page was not cacheable; Chromium 156 fires onSendHeaders for it
+ * first); a page cannot make such a request. Whether a record is one depends on the tab's documents.
  */
 function mayBeDevTools(rec: WebRequestRecord): boolean {
   const first = rec.hops[0]!;
-  return rec.type === 'other' && rec.error === 'net::ERR_CACHE_MISS' && first.method === 'GET' && !first.sent;
+  return rec.type === 'other' && rec.error === 'net::ERR_CACHE_MISS' && first.method === 'GET';
 }
 
 function roleOf(rec: WebRequestRecord, docs: TabDocuments): Role {
@@ -83,18 +82,16 @@ export class Correlator {
   /** hop key → preflight entry key, and back. */
   private preflightOfHop = new Map<string, string>();
   private hopOfPreflight = new Map<string, string>();
-  private built = new OrderedFlows();
-  private cache: PreflightCache;
-  /** The cache entries each built flow added. */
-  private cached = new Map<string, CachedPreflight[]>();
-  /** Built flows with a hop the preflight cache must have served, by that hop's URL and start. */
-  private lookups = new LookupIndex();
+  private built: BuiltFlows;
   private docs = new TabDocuments();
   /** Per tab, the records whose role depends on its documents. */
   private devtoolsCandidates = new Map<number, Set<string>>();
+  /** What the DevTools network panel reported, and the main records by method and URL of a hop. */
+  private devtools = new DevtoolsEntries();
+  private mainAt = new Map<string, Set<string>>();
 
   constructor(private readonly opts: CorrelateOptions = {}) {
-    this.cache = new PreflightCache(opts.browser?.name ?? 'chrome');
+    this.built = new BuiltFlows(opts.browser?.name ?? 'chrome');
   }
 
   /** Folds in new or changed records and returns every flow, in the order the page made them. */
@@ -128,11 +125,26 @@ export class Correlator {
     return this.flows();
   }
 
+  /**
+   * Takes what the DevTools network panel reported for requests (its HAR entries, see
+   * ./devtools-hints.ts); the flows of the records they match are rebuilt with it.
+   */
+  hint(entries: readonly DevtoolsEntry[]): Flow[] {
+    const pending: Pending = { dirty: new Set(), groups: new Set(), preflights: new Set(), docs: new Map() };
+    for (const k of this.devtools.add(entries)) {
+      for (const key of this.mainAt.get(k) ?? []) {
+        const entry = this.entries.get(key)!;
+        if (this.contextOf(entry.rec).key !== entry.context) pending.dirty.add(key);
+      }
+    }
+    this.finish(pending);
+    return this.flows();
+  }
+
   clear(): void {
-    for (const field of [this.entries, this.groups, this.preflightOfHop, this.hopOfPreflight, this.built, this.cached, this.lookups, this.docs, this.devtoolsCandidates]) {
+    for (const field of [this.entries, this.groups, this.preflightOfHop, this.hopOfPreflight, this.built, this.docs, this.devtoolsCandidates, this.devtools, this.mainAt]) {
       field.clear();
     }
-    this.cache = new PreflightCache(this.opts.browser?.name ?? 'chrome');
   }
 
   /** Every flow, in the order the page made the requests (a new array each call). */
@@ -168,6 +180,11 @@ export class Correlator {
         entry.placed.push({ group: g, facts: facts.key, preflight: false });
         pending.groups.add(g);
       }
+      for (const k of keysOfRecord(rec)) {
+        let set = this.mainAt.get(k);
+        if (!set) this.mainAt.set(k, (set = new Set()));
+        set.add(key);
+      }
     }
     let candidates = this.devtoolsCandidates.get(rec.tabId);
     if (mayBeDevTools(rec)) {
@@ -186,6 +203,13 @@ export class Correlator {
       if (p.preflight) pending.preflights.add(entry.key);
     }
     this.devtoolsCandidates.get(entry.rec.tabId)?.delete(entry.key);
+    if (entry.role === 'main') {
+      for (const k of keysOfRecord(entry.rec)) {
+        const set = this.mainAt.get(k);
+        set?.delete(entry.key);
+        if (set?.size === 0) this.mainAt.delete(k);
+      }
+    }
     pending.dirty.add(entry.key);
   }
 
@@ -217,7 +241,7 @@ export class Correlator {
       for (const key of [...this.built.keysFrom(from)]) {
         const entry = this.entries.get(key);
         if (entry?.role !== 'main' || entry.rec.tabId !== tabId) continue;
-        if (this.documentsOf(entry.rec).key !== entry.documents) pending.dirty.add(key);
+        if (this.contextOf(entry.rec).key !== entry.context) pending.dirty.add(key);
       }
     }
   }
@@ -238,15 +262,20 @@ export class Correlator {
     }
   }
 
-  /** What a record's flow reads of its tab's documents, and a key to tell when that changed. */
-  private documentsOf(rec: WebRequestRecord): { ctx: Pick<FlowContext, 'topLevelUrl' | 'document'>; key: string } {
-    const ctx: Pick<FlowContext, 'topLevelUrl' | 'document'> = {};
+  /**
+   * What a record's flow reads besides the record and its pairing — the tab's documents and the
+   * DevTools hint — and a key to tell when that changed.
+   */
+  private contextOf(rec: WebRequestRecord): { ctx: Pick<FlowContext, 'topLevelUrl' | 'document' | 'hint'>; key: string } {
+    const ctx: Pick<FlowContext, 'topLevelUrl' | 'document' | 'hint'> = {};
     const topLevelUrl = this.docs.topLevelUrl(rec.tabId, rec.startedAt);
     if (topLevelUrl !== undefined) ctx.topLevelUrl = topLevelUrl;
     // A document's own load is not made from it.
     const doc = rec.type === 'main_frame' || rec.type === 'sub_frame' ? undefined : this.docs.documentAt(rec.tabId, rec.frameId ?? 0, rec.startedAt);
     if (doc?.ip !== undefined) ctx.document = { url: doc.url, ip: doc.ip };
-    return { ctx, key: `${ctx.topLevelUrl}\n${ctx.document?.url}\n${ctx.document?.ip}` };
+    const hint = hintFor(rec, this.devtools);
+    if (hint) ctx.hint = hint;
+    return { ctx, key: `${ctx.topLevelUrl}\n${ctx.document?.url}\n${ctx.document?.ip}\n${hintKey(hint)}` };
   }
 
   private buildFlow(entry: Entry): Flow | undefined {
@@ -257,9 +286,9 @@ export class Correlator {
         const p = this.preflightOfHop.get(hopKey(key, i));
         return p === undefined ? undefined : this.entries.get(p)?.rec;
       });
-      const docs = this.documentsOf(rec);
-      entry.documents = docs.key;
-      return flowOfRecord(rec, preflights, { ...ctx, ...docs.ctx });
+      const context = this.contextOf(rec);
+      entry.context = context.key;
+      return flowOfRecord(rec, preflights, { ...ctx, ...context.ctx });
     }
     if ((entry.role === 'preflight' && !this.hopOfPreflight.has(key)) || (entry.role === 'undecided' && rec.state !== 'pending')) {
       return flowOfOrphanPreflight(rec, ctx);
@@ -268,46 +297,20 @@ export class Correlator {
   }
 
   private rebuild(dirty: Set<string>): void {
-    if (dirty.size === 0) return;
-    // Flows whose cache hit may have changed: the rebuilt ones, and those an entry could serve.
-    const recheck = new Set<string>();
-    const affected = (e: CachedPreflight) => {
-      for (const k of this.lookups.between(e.url, e.storedAt - 1, e.storedAt + freshFor(e, this.cache.browser) + 1)) recheck.add(k);
-    };
+    const changes = new Map<string, Flow | undefined>();
     for (const key of dirty) {
-      if (this.built.get(key)) {
-        for (const e of this.cached.get(key) ?? []) (this.cache.delete(e), affected(e));
-        this.cached.delete(key);
-        this.lookups.delete(key);
-        this.built.delete(key);
-      }
       const entry = this.entries.get(key);
-      const flow = entry && this.buildFlow(entry);
-      if (!flow) continue;
-      this.built.set(key, flow);
-      const entries = cacheEntriesOf(flow);
-      for (const e of entries) (this.cache.add(e), affected(e));
-      if (entries.length) this.cached.set(key, entries);
-      const lookup = cacheLookupOf(flow);
-      if (lookup) this.lookups.add(key, lookup.url, lookup.at);
-      recheck.add(key);
+      changes.set(key, entry && this.buildFlow(entry));
     }
-    for (const key of recheck) {
-      const flow = this.built.get(key);
-      if (!flow) continue;
-      const hit = findPreflightCacheHit(flow, this.cache);
-      if (hit?.flowId === flow.preflightCacheHit?.flowId && hit?.maxAgeSeconds === flow.preflightCacheHit?.maxAgeSeconds) continue;
-      const next = { ...flow };
-      if (hit) next.preflightCacheHit = hit;
-      else delete next.preflightCacheHit;
-      this.built.set(key, next);
-    }
+    this.built.replace(changes);
   }
 }
 
-/** One-shot correlation of a set of records. */
-export function flowsFromRecords(records: Iterable<WebRequestRecord>, opts: CorrelateOptions = {}): Flow[] {
-  return new Correlator(opts).update(records);
+/** One-shot correlation of a set of records (and what DevTools reported about them, if anything). */
+export function flowsFromRecords(records: Iterable<WebRequestRecord>, opts: CorrelateOptions = {}, devtools: readonly DevtoolsEntry[] = []): Flow[] {
+  const correlator = new Correlator(opts);
+  if (devtools.length) correlator.hint(devtools);
+  return correlator.update(records);
 }
 
 export { flowIdOf };
