@@ -34,6 +34,25 @@ const connection = connect(tabId, (msg) => {
   }
 });
 
+// DevTools knows what webRequest cannot: whether fetch() or XMLHttpRequest made a request (the
+// wording of Chrome's message). Its entries come one per finished request; they are handed on in
+// batches, and getHAR() gives those finished before the panel opened.
+let hintBatch: unknown[] = [];
+const flushHints = () => {
+  const batch = hintBatch;
+  hintBatch = [];
+  state.entries.value = pipeline.hint(batch);
+};
+network.onRequestFinished.addListener((entry: unknown) => {
+  if (hintBatch.push(entry) === 1) setTimeout(flushHints, 100);
+});
+network
+  .getHAR()
+  .then((har: { entries?: unknown[] }) => {
+    if (har.entries?.length) state.entries.value = pipeline.hint(har.entries);
+  })
+  .catch(() => undefined);
+
 const actions = {
   clear: () => connection.send({ v: PROTOCOL_VERSION, type: 'clear', tabId }),
   setPreserveLog: (on: boolean) => {

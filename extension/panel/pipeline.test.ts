@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowsFromRecords } from '../../src/correlate/webrequest.ts';
-import { analyzeFlows } from '../../src/report/analyze.ts';
+import { devtoolsEntryOf } from '../../src/correlate/devtools-hints.ts';
+import { analyzeFlows } from '../../src/evaluate/index.ts';
 import type { WebRequestRecord } from '../../src/model/index.ts';
 import { PROTOCOL_VERSION, type BackgroundMessage } from '../protocol.ts';
 import { FlowPipeline } from './pipeline.ts';
@@ -56,5 +57,20 @@ describe('FlowPipeline', () => {
     const ids = entries.map((e) => e.flow.id);
     expect(ids).toContain(`wr:${tabId}:${main[4]!.requestId}`);
     expect(ids).not.toContain(`wr:${tabId}:${main[0]!.requestId}`);
+  });
+
+  it("takes DevTools' entries: the XMLHttpRequest is named so, as the core does it; a snapshot keeps them, cleared drops them", () => {
+    const har: unknown[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/har/chromium-http.har'), 'utf8')).log.entries;
+    const xhrOf = (entries: { flow: { request: { url: string; initiatorType: string } } }[]) => entries.find((e) => e.flow.request.url.endsWith('/lab/mismatch'))!.flow.request.initiatorType;
+    const p = new FlowPipeline({ browser: 'chrome', now });
+    expect(xhrOf(p.receive(snapshot(records)))).toBe('fetch');
+    const hinted = p.hint([...har, { not: 'an entry' }]);
+    expect(xhrOf(hinted)).toBe('xmlhttprequest');
+    const expected = analyzeFlows(flowsFromRecords(records, { browser: { name: 'chrome' } }, har.map(devtoolsEntryOf).filter((e) => e !== null)), { browser: 'chrome', thirdPartyCookies: 'allowed', now });
+    expect(hinted.map((e) => e.evaluation)).toEqual(expected.map((a) => a.evaluation));
+    expect(hinted.find((e) => e.flow.request.url.endsWith('/lab/mismatch'))!.evaluation.error!.messages.chrome).toMatch(/^Access to XMLHttpRequest at /);
+    expect(xhrOf(p.receive(snapshot(records)))).toBe('xmlhttprequest');
+    p.receive({ v: PROTOCOL_VERSION, type: 'cleared', tabId });
+    expect(xhrOf(p.receive(snapshot(records)))).toBe('fetch');
   });
 });

@@ -2,11 +2,13 @@
  * From the background's messages to the list's entries: records → flows (the correlator) →
  * evaluations (the core's IncrementalAnalysis, which gives what analyzeFlows gives the CLI) →
  * entries. Each step is incremental, and an entry keeps its identity while its flow and evaluation
- * do, so the list re-renders only rows that changed.
+ * do, so the list re-renders only rows that changed. What the DevTools network panel reports
+ * (`hint`) makes the flows it matches exact: fetch or XMLHttpRequest, which webRequest cannot tell.
  */
+import { devtoolsEntryOf, MAX_DEVTOOLS_ENTRIES, type DevtoolsEntry } from '../../src/correlate/devtools-hints.ts';
 import { Correlator } from '../../src/correlate/webrequest.ts';
 import { IncrementalAnalysis } from '../../src/evaluate/index.ts';
-import type { BrowserName, EvaluationContext } from '../../src/model/index.ts';
+import type { BrowserName, EvaluationContext, Flow } from '../../src/model/index.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import type { BackgroundMessage } from '../protocol.ts';
 import { entryOf, type FlowEntry } from './entry.ts';
@@ -26,6 +28,8 @@ export class FlowPipeline {
   /** The records held, to drop the oldest past the background's cap. */
   private held = new HeldRecords();
   private cap = Infinity;
+  /** DevTools' entries so far, given again to the correlator after a snapshot restarts it. */
+  private hints: DevtoolsEntry[] = [];
 
   constructor(private readonly opts: PipelineOptions) {
     this.correlator = new Correlator({ browser: { name: opts.browser } });
@@ -38,13 +42,26 @@ export class FlowPipeline {
       case 'snapshot':
         this.clear();
         this.cap = msg.capPerTab;
+        if (this.hints.length) this.correlator.hint(this.hints);
         return this.add(msg.records);
       case 'records':
         return this.add(msg.records);
       case 'cleared':
         this.clear();
+        this.hints = [];
         return [];
     }
+  }
+
+  /**
+   * Takes HAR entries from `devtools.network` (onRequestFinished, getHAR), checked here since they
+   * come from outside; returns the new entries.
+   */
+  hint(raw: readonly unknown[]): FlowEntry[] {
+    const entries = raw.map(devtoolsEntryOf).filter((e): e is DevtoolsEntry => e !== null);
+    this.hints.push(...entries);
+    if (this.hints.length > MAX_DEVTOOLS_ENTRIES) this.hints.splice(0, this.hints.length - MAX_DEVTOOLS_ENTRIES);
+    return this.present(this.correlator.hint(entries));
   }
 
   private add(records: readonly WebRequestRecord[]): FlowEntry[] {
@@ -57,6 +74,10 @@ export class FlowPipeline {
       for (const r of oldest) byTab.set(r.tabId, [...(byTab.get(r.tabId) ?? []), r.requestId]);
       for (const [tabId, ids] of byTab) flows = this.correlator.remove(ids, tabId);
     }
+    return this.present(flows);
+  }
+
+  private present(flows: Flow[]): FlowEntry[] {
     const next = new Map<string, FlowEntry>();
     const out = this.analysis.update(flows).map(({ flow, evaluation }) => {
       const prev = this.entries.get(flow.id);

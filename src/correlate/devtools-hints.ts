@@ -42,6 +42,9 @@ export interface DevtoolsHint {
  */
 export const MATCH_WINDOW_MS = 1000;
 
+/** Entries kept (one per finished request); the oldest go first. */
+export const MAX_DEVTOOLS_ENTRIES = 20_000;
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
@@ -70,7 +73,7 @@ export class DevtoolsEntries {
   private byKey = new Map<string, DevtoolsEntry[]>();
   private order: DevtoolsEntry[] = [];
 
-  constructor(private readonly cap = 20_000) {}
+  constructor(private readonly cap = MAX_DEVTOOLS_ENTRIES) {}
 
   /** Adds entries; returns the method+URL keys they touched (see keysOfRecord). */
   add(entries: readonly DevtoolsEntry[]): Set<string> {
