@@ -48,6 +48,21 @@ describe('address spaces from webRequest', () => {
     );
   });
 
+  it('takes the space from the URL when Chromium reports no IP (its refusal, net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS, carries none)', () => {
+    // As Chromium 156 reported it (probed with --ip-address-space-overrides): no ip on onErrorOccurred.
+    const refused = events('203.0.113.7').map((e) => (e.event === 'errorOccurred' ? { ...e, ip: undefined, error: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS' } : e));
+    const flow = flowsFromRecords(recordsOf(refused), { browser: { name: 'chrome' } }).find((f) => f.request.url === ROUTER)!;
+    expect(flow.hops[0]!.addressSpace).toBe('local');
+    expect(evaluate(flow, ctx).error?.code).toBe('LocalNetworkAccessPermissionDenied');
+    const named = (url: string) =>
+      flowsFromRecords(recordsOf(refused.map((e) => (e.requestId === '2' ? { ...e, url } : e))), { browser: { name: 'chrome' } }).find((f) => f.request.url === url)!.hops[0]!.addressSpace;
+    expect(named('http://localhost:8080/x')).toBe('loopback');
+    expect(named('http://[::1]:8080/x')).toBe('loopback');
+    expect(named('http://10.1.2.3/x')).toBe('local');
+    // A name says nothing about where it resolves.
+    expect(named('http://router.example/x')).toBeUndefined();
+  });
+
   it('finds nothing to refuse when the page is as private as the target, or its document is not the page', () => {
     const local = flowsFromRecords(recordsOf(events('192.168.1.20')), { browser: { name: 'chrome' } }).find((f) => f.request.url === ROUTER)!;
     expect(local.request.initiatorAddressSpace).toBe('local');

@@ -9,7 +9,7 @@
  * - Playwright records no preflights; a failed request has status -1 and `_failureText`.
  * Preflights pair with hops by content (./pairing.ts), as for live capture.
  */
-import { addressSpaceOf } from '../fetch/address-space.ts';
+import { serverAddressSpace } from './address-space.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { getHeader, hasHeader, type Header } from '../model/header.ts';
 import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
@@ -120,7 +120,7 @@ function exchangeOf(it: Item): Exchange {
   const ex: Exchange = { request: { url: it.url, method: it.method, headers: it.headers }, startedAt: it.startedAt };
   if (it.response) ex.response = it.response;
   if (it.error) ex.error = it.error;
-  const space = addressSpaceOf(it.ip);
+  const space = serverAddressSpace(it.ip, it.url);
   if (space) ex.addressSpace = space;
   return ex;
 }

@@ -6,7 +6,7 @@ import { hasHeader } from '../model/header.ts';
 import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { WebRequestHop, WebRequestRecord } from '../model/webrequest.ts';
-import { addressSpaceOf } from '../fetch/address-space.ts';
+import { serverAddressSpace } from './address-space.ts';
 import { locationOf, requestedHeaderNames } from './headers.ts';
 import type { DevtoolsHint } from './devtools-hints.ts';
 import { inferPageRequest, kindOfWebRequestType, type RequestEvidence } from './infer.ts';
@@ -42,9 +42,9 @@ function responseOf(h: WebRequestHop): WireResponse | undefined {
   return res;
 }
 
-/** The server's address space from the IP webRequest reported, which it does even for a request that failed after connecting. */
+/** The server's address space, from the IP webRequest reported or the URL (./address-space.ts). */
 function withAddressSpace<T extends Exchange>(ex: T, h: WebRequestHop): T {
-  const space = addressSpaceOf(h.ip);
+  const space = serverAddressSpace(h.ip, h.url);
   if (space) ex.addressSpace = space;
   return ex;
 }
