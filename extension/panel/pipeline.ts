@@ -7,7 +7,7 @@
  */
 import { devtoolsEntryOf, MAX_DEVTOOLS_ENTRIES, type DevtoolsEntry } from '../../src/correlate/devtools-hints.ts';
 import { Correlator } from '../../src/correlate/webrequest.ts';
-import { IncrementalAnalysis } from '../../src/evaluate/index.ts';
+import { IncrementalAnalysis, type AnalyzedFlow } from '../../src/evaluate/index.ts';
 import type { BrowserName, EvaluationContext, Flow } from '../../src/model/index.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import type { BackgroundMessage } from '../protocol.ts';
@@ -24,7 +24,9 @@ export interface PipelineOptions {
 export class FlowPipeline {
   private correlator: Correlator;
   private analysis: IncrementalAnalysis;
+  /** Entries by flow id, to keep an entry while its flow and evaluation stay; and the last result. */
   private entries = new Map<string, FlowEntry>();
+  private last: { analyzed: AnalyzedFlow[]; entries: FlowEntry[] } = { analyzed: [], entries: [] };
   /** The records held, to drop the oldest past the background's cap. */
   private held = new HeldRecords();
   private cap = Infinity;
@@ -78,21 +80,27 @@ export class FlowPipeline {
   }
 
   private present(flows: Flow[]): FlowEntry[] {
-    const next = new Map<string, FlowEntry>();
-    const out = this.analysis.update(flows).map(({ flow, evaluation }) => {
-      const prev = this.entries.get(flow.id);
-      const entry = prev && prev.flow === flow && prev.evaluation === evaluation ? prev : entryOf(flow, evaluation);
-      next.set(flow.id, entry);
+    const analyzed = this.analysis.update(flows);
+    const out = analyzed.map((a, i) => {
+      // Unchanged at the same place (most of the list, batch after batch): the same entry.
+      if (this.last.analyzed[i] === a) return this.last.entries[i]!;
+      const prev = this.entries.get(a.flow.id);
+      if (prev && prev.flow === a.flow && prev.evaluation === a.evaluation) return prev;
+      const entry = entryOf(a.flow, a.evaluation);
+      this.entries.set(a.flow.id, entry);
       return entry;
     });
-    this.entries = next;
-    return out;
+    // Forget the entries of flows gone (evicted, cleared) now and then, not on every batch.
+    if (this.entries.size > 2 * out.length + 1000) this.entries = new Map(out.map((e) => [e.flow.id, e]));
+    this.last = { analyzed, entries: out };
+    return out.slice();
   }
 
   private clear(): void {
     this.correlator.clear();
     this.analysis.clear();
     this.entries.clear();
+    this.last = { analyzed: [], entries: [] };
     this.held.clear();
   }
 }

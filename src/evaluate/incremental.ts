@@ -57,6 +57,9 @@ export class IncrementalEvaluator {
   private jarKeys = new WeakMap<StoredCookie[], string>();
   private grants = new WeakMap<Evaluation, ReflectionGrant | null>();
   private warned = new WeakMap<Evaluation, Evaluation>();
+  /** Positions of the flows with a reflection grant, ascending; the last update's result. */
+  private granted: number[] = [];
+  private out: Evaluation[] = [];
   private readonly initialJar: StoredCookie[];
   /** How many flows the last update judged (the rest were remembered). */
   judged = 0;
@@ -104,13 +107,15 @@ export class IncrementalEvaluator {
     this.flows = flows;
     this.jars = jars;
     this.bases = bases;
-    return this.withReflection(flows, bases);
+    return this.withReflection(flows, bases, from);
   }
 
   clear(): void {
     this.flows = [];
     this.jars = [];
     this.bases = [];
+    this.granted = [];
+    this.out = [];
   }
 
   private keyOf(jar: StoredCookie[]): string {
@@ -122,22 +127,43 @@ export class IncrementalEvaluator {
     return key;
   }
 
-  /** evaluateAll's cross-flow step (reflection.ts), from each evaluation's remembered grant. */
-  private withReflection(flows: readonly Flow[], bases: Evaluation[]): Evaluation[] {
-    const grants = bases.map((base, i) => {
+  /**
+   * evaluateAll's cross-flow step (reflection.ts), from each evaluation's remembered grant. Only
+   * the positions of flows with a grant are looked at (few: credentialed grants of the Origin
+   * sent); the rest of the list is the evaluations as they are, copied from the last update up to `from`.
+   */
+  private withReflection(flows: readonly Flow[], bases: Evaluation[], from: number): Evaluation[] {
+    let cut = 0;
+    while (cut < this.granted.length && this.granted[cut]! < from) cut++;
+    const granted = this.granted.slice(0, cut);
+    for (let i = from; i < bases.length; i++) {
+      const base = bases[i]!;
       let g = this.grants.get(base);
       if (g === undefined) this.grants.set(base, (g = reflectionGrant(flows[i], base)));
-      return g;
-    });
+      if (g) granted.push(i);
+    }
     const origins = new Map<string, Set<string>>();
-    for (const g of grants) if (g) origins.set(g.server, (origins.get(g.server) ?? new Set()).add(g.origin));
-    return bases.map((base, i) => {
-      const g = grants[i];
-      if (!g || origins.get(g.server)!.size < 2) return base;
-      let out = this.warned.get(base);
-      if (!out) this.warned.set(base, (out = { ...base, warnings: [...base.warnings, reflectionWarning(g)] }));
-      return out;
-    });
+    for (const i of granted) {
+      const g = this.grants.get(bases[i]!)!;
+      origins.set(g.server, (origins.get(g.server) ?? new Set()).add(g.origin));
+    }
+    const out = this.out.slice(0, from);
+    for (let i = from; i < bases.length; i++) out.push(bases[i]!);
+    // Before `from`, a grant's warning may come or go with the grants after it.
+    for (const i of granted) {
+      const base = bases[i]!;
+      const g = this.grants.get(base)!;
+      if (origins.get(g.server)!.size < 2) {
+        out[i] = base;
+        continue;
+      }
+      let warned = this.warned.get(base);
+      if (!warned) this.warned.set(base, (warned = { ...base, warnings: [...base.warnings, reflectionWarning(g)] }));
+      out[i] = warned;
+    }
+    this.granted = granted;
+    this.out = out;
+    return out.slice();
   }
 }
 
@@ -150,6 +176,8 @@ export class IncrementalAnalysis {
   private second: IncrementalEvaluator;
   /** Per flow: the evaluation it was reconciled with, and the flow to use. */
   private reconciled = new WeakMap<Flow, { evaluation: Evaluation; flow: Flow }>();
+  /** The last update: its flows, their first evaluations, the flows used, and the result. */
+  private last: { flows: readonly Flow[]; evaluations: Evaluation[]; adjusted: Flow[]; analyzed: AnalyzedFlow[] } = { flows: [], evaluations: [], adjusted: [], analyzed: [] };
 
   constructor(private readonly ctx: EvaluationContext) {
     const judgements = new Judgements();
@@ -165,26 +193,38 @@ export class IncrementalAnalysis {
   update(flows: readonly Flow[]): AnalyzedFlow[] {
     const evaluations = this.first.update(flows);
     this.second.judged = 0;
+    const prev = this.last;
     let changed = false;
+    // Where a flow and its evaluation are those of the last update at the same place, so is the
+    // flow to use; elsewhere, the reconciliation decides (remembered per flow and evaluation).
     const adjusted = flows.map((flow, i) => {
       const evaluation = evaluations[i]!;
-      const memo = this.reconciled.get(flow);
-      if (memo && memo.evaluation === evaluation) {
-        changed ||= memo.flow !== flow;
-        return memo.flow;
+      let out: Flow;
+      if (prev.flows[i] === flow && prev.evaluations[i] === evaluation) out = prev.adjusted[i]!;
+      else {
+        const memo = this.reconciled.get(flow);
+        if (memo && memo.evaluation === evaluation) out = memo.flow;
+        else {
+          out = reconcileCredentials([flow], [evaluation], (f) => evaluate(f, this.ctx)).flows[0]!;
+          this.reconciled.set(flow, { evaluation, flow: out });
+        }
       }
-      const out = reconcileCredentials([flow], [evaluation], (f) => evaluate(f, this.ctx)).flows[0]!;
-      this.reconciled.set(flow, { evaluation, flow: out });
       changed ||= out !== flow;
       return out;
     });
     const final = changed ? this.second.update(adjusted) : evaluations;
-    return adjusted.map((flow, i) => ({ flow, evaluation: final[i]! }));
+    const analyzed = adjusted.map((flow, i) => {
+      const same = prev.analyzed[i];
+      return same && same.flow === flow && same.evaluation === final[i] ? same : { flow, evaluation: final[i]! };
+    });
+    this.last = { flows, evaluations, adjusted, analyzed };
+    return analyzed.slice();
   }
 
   clear(): void {
     this.first.clear();
     this.second.clear();
     this.reconciled = new WeakMap();
+    this.last = { flows: [], evaluations: [], adjusted: [], analyzed: [] };
   }
 }

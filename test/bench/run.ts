@@ -9,7 +9,10 @@
  * Sizes 1k, 10k and 100k requests/entries; traffic generated from a fixed seed (./generate.ts).
  * - webRequest, one URL polled: the same figures for records that all share one URL and method
  *   (a page polling one endpoint, several requests in flight, each PUT preflighted), where pairing
- *   preflights has the most candidates (--polled 1000,10000).
+ *   preflights has the most candidates (--polled 1000,10000);
+ * - the panel's whole path, records → flows → evaluations (Correlator + IncrementalAnalysis) in
+ *   batches of 100, against the reducer alone and against evaluating every flow once (analyzeFlows
+ *   of the final flows), for 10k requests of each workload.
  * Each figure is the median of several runs after a warm-up (one run at 100k). Options: --sizes 1000,10000  --polled 1000  --runs 5
  */
 import { flowsFromHar } from '../../src/correlate/har.ts';
@@ -17,7 +20,7 @@ import { applyWebRequestEvent } from '../../src/correlate/webrequest-record.ts';
 import { Correlator, flowsFromRecords } from '../../src/correlate/webrequest.ts';
 import { readHar } from '../../src/har/read.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
-import { analyzeFlows } from '../../src/report/analyze.ts';
+import { analyzeFlows, IncrementalAnalysis } from '../../src/evaluate/index.ts';
 import { harText, pollingEvents, webRequestEvents } from './generate.ts';
 
 const SEED = 20261129;
@@ -65,9 +68,13 @@ function reduceOnly(events: Events): Map<string, WebRequestRecord> {
   return records;
 }
 
-function reduceAndCorrelate(events: Events, batch: number): number {
+const CTX = { browser: 'chrome', thirdPartyCookies: 'allowed', now: Date.UTC(2026, 0, 2) } as const;
+
+/** The reducer and the Correlator (and, with `evaluate`, the IncrementalAnalysis) batch by batch, as the panel runs them. */
+function reduceAndCorrelate(events: Events, batch: number, evaluate = false): number {
   const records = new Map<string, WebRequestRecord>();
   const correlator = new Correlator({ browser: { name: 'chrome' } });
+  const analysis = new IncrementalAnalysis(CTX);
   let changed = new Map<string, WebRequestRecord>();
   let flows = 0;
   for (let i = 0; i < events.length; i++) {
@@ -76,7 +83,8 @@ function reduceAndCorrelate(events: Events, batch: number): number {
     records.set(ev.requestId, rec);
     changed.set(ev.requestId, rec);
     if ((i + 1) % batch === 0 || i === events.length - 1) {
-      flows = correlator.update(changed.values()).length;
+      const list = correlator.update(changed.values());
+      flows = evaluate ? analysis.update(list).length : list.length;
       changed = new Map();
     }
   }
@@ -105,6 +113,21 @@ console.log('\nwebRequest correlation, one URL polled (records = requests + pref
 const pollRows = [['records', 'events', 'reducer (baseline)', 'reducer + Correlator, batches of 100', 'ratio', 'batches of 1000', 'one-shot flowsFromRecords', 'flows']];
 for (const n of POLLED) pollRows.push(webRequestRow(fmt(n), pollingEvents(n, SEED), n >= 100_000 ? 1 : RUNS));
 table(pollRows);
+
+console.log("\nThe panel's whole path: records → flows → evaluations in batches of 100 (events per second)");
+const pathRows = [['workload', 'events', 'reducer (baseline)', 'reducer + Correlator + IncrementalAnalysis', 'ratio', 'analyzeFlows of the final flows, once', 'flows']];
+for (const [label, events] of [
+  ['10,000 requests, mixed', webRequestEvents(10_000, SEED)],
+  ['10,000 records, one URL polled', pollingEvents(10_000, SEED)],
+] as const) {
+  const base = time(() => reduceOnly(events));
+  let flows = 0;
+  const whole = time(() => (flows = reduceAndCorrelate(events, 100, true)));
+  const final = flowsFromRecords([...reduceOnly(events).values()], { browser: { name: 'chrome' } });
+  const once = time(() => analyzeFlows(final, CTX));
+  pathRows.push([label, fmt(events.length), rate(events.length, base), rate(events.length, whole), `${fmt(whole / base, 1)}×`, `${fmt(once, 1)} ms`, fmt(flows)]);
+}
+table(pathRows);
 
 console.log('\nHAR analysis (ms; baseline = JSON.parse of the same text; each stage timed on its own input)');
 const harRows = [['entries', 'MB', 'JSON.parse (baseline)', 'readHar (streaming)', 'ratio', 'flowsFromHar', 'analyzeFlows (evaluate)', 'whole analysis', 'ratio', 'flows']];
