@@ -1,16 +1,18 @@
 /**
  * webRequest records → flows, incrementally. The panel feeds the records it receives (new or
  * changed, whole snapshots, in any order) and gets every flow back in the order the page made the
- * requests — the same flows as one pass over the final records (webrequest.test.ts checks it for
- * any batching and order). An update costs what it changed: each group of preflights and hops that
- * share a tab, URL and method keeps its pairing (./group-pairing.ts) and redoes only what a change
- * can affect; a flow is rebuilt only when its record, its pairing or its document changed; a
- * preflight-cache hit is looked up again only for the flows whose hop an added or removed cache
- * entry could have served.
+ * requests — the same flows as one pass over the final records (webrequest-incremental.test.ts
+ * checks it after every batch, in any order, with evictions). An update costs what it changed: each
+ * group of preflights and hops that share a tab, URL and method keeps its pairing
+ * (./group-pairing.ts) and redoes only what a change can affect; a flow is rebuilt only when its
+ * record, its pairing, its tab's documents or its DevTools hint changed; a preflight-cache hit is
+ * looked up again only for the flows an added or removed cache entry could have served
+ * (./built-flows.ts).
  *
  *   const correlator = new Correlator({ browser: { name: 'chrome' } });
  *   flows = correlator.update(records);      // on every batch from the background
  *   correlator.remove(requestIds, tabId);    // when the store evicts records
+ *   flows = correlator.hint(entries);        // what DevTools' network panel reported
  *
  * `flowsFromRecords(records)` is the one-shot form.
  */
