@@ -1,7 +1,7 @@
 /**
  * The panel follows the DevTools theme, live: switching DevTools to dark switches the panel, and
- * back. Screenshots of both, with the demo lab's flows and a failing flow open, are saved for the
- * README (docs/screenshots/panel-light.png and panel-dark.png).
+ * back. Screenshots of both, with the demo lab's flows and a failing flow open, are saved to
+ * test-results/screenshots/ — or, with UPDATE_SCREENSHOTS=1, to docs/screenshots/ for the README.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { setDevToolsTheme, undockDevTools } from '../support/devtools-ui.ts';
 import { screenshotPanel, startExtensionSession, waitForRows, type ExtensionSession } from '../support/extension-session.ts';
 import { openFlow } from '../support/panel-driver.ts';
 
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// The README's pictures are refreshed on request (UPDATE_SCREENSHOTS=1); other runs keep theirs
+// in test-results/ so that a test run never dirties the checkout.
+const SHOTS = resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots');
 const SIZE = { width: 1280, height: 720 };
 
 describe('the panel in the DevTools themes', () => {
