@@ -67,7 +67,8 @@ export function rowOf(flow: Flow, evaluation: Evaluation): FlowRow {
     method: flow.request.method,
     url: flow.request.url,
     host: hostOf(flow.request.url),
-    initiator: flow.request.origin,
+    // A navigation the user started (typed, bookmarked) has no initiating origin to show.
+    initiator: flow.request.mode === 'navigate' && flow.request.origin === 'null' ? '' : flow.request.origin,
     status: statusOf(flow, evaluation),
     preflight: preflightOf(flow, evaluation),
     redirects: Math.max(0, flow.hops.length - 1),

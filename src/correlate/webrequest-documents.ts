@@ -77,6 +77,10 @@ export class TabDocuments {
     return Math.min(rec.startedAt, old?.rec.startedAt ?? Infinity);
   }
 
+  hasDocuments(tabId: number): boolean {
+    return (this.tabs.get(tabId)?.byId.size ?? 0) > 0;
+  }
+
   isDocumentUrl(tabId: number, url: string): boolean {
     for (const { rec } of this.tabs.get(tabId)?.byId.values() ?? []) if (rec.hops.some((h) => h.url === url)) return true;
     return false;

@@ -230,6 +230,15 @@ describe("DevTools' own requests", () => {
     expect(flowsFromRecords([devtools, doc], chrome).map((f) => f.id)).toEqual(['wr:3:1']);
   });
 
+  it('are left out when the tab\'s document was never seen (DevTools opened on a page loaded earlier)', () => {
+    const favicon: WebRequestRecord = { ...base, requestId: '5', type: 'image', startedAt: 2, hops: [{ url: 'https://app.a.test/favicon.ico', method: 'GET', sent: true, statusCode: 404 }] };
+    expect(flowsFromRecords([favicon, devtools], chrome).map((f) => f.id)).toEqual(['wr:3:5']);
+    // When the document turns up later, the re-read stays out; another URL would come back.
+    const c = new Correlator(chrome);
+    c.update([devtools]);
+    expect(c.update([doc]).map((f) => f.id)).toEqual(['wr:3:1']);
+  });
+
   it("are not confused with a page's own cache-only fetch, or with another URL", () => {
     const pageFetch = { ...devtools, requestId: '3', type: 'xmlhttprequest', initiator: 'https://app.a.test' };
     const other = { ...devtools, requestId: '4', hops: [{ url: 'https://app.a.test/x', method: 'GET', sent: false }] };

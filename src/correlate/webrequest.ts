@@ -64,7 +64,9 @@ function roleOf(rec: WebRequestRecord, docs: TabDocuments): Role {
   const first = rec.hops[0]!;
   // An OPTIONS whose headers are not known yet may be a preflight; wait for its onSendHeaders.
   if (first.method === 'OPTIONS' && !first.requestHeaders && rec.state === 'pending') return 'undecided';
-  if (mayBeDevTools(rec) && docs.isDocumentUrl(rec.tabId, first.url)) return 'devtools';
+  // The tab's document may never have been seen (DevTools opened on a page loaded before the
+  // extension listened): a cache-only re-read is then DevTools' as well — pages cannot make one.
+  if (mayBeDevTools(rec) && (docs.isDocumentUrl(rec.tabId, first.url) || !docs.hasDocuments(rec.tabId))) return 'devtools';
   return 'main';
 }
 

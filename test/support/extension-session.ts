@@ -34,8 +34,6 @@ export async function startExtensionSession(): Promise<ExtensionSession> {
   const chromium = await launchChromium({ extension: true, devtools: true });
   const { browser } = chromium;
   const [page] = await browser.pages();
-  await page!.goto(server.url(PAGE_HOST, '/'));
-  const { devtools, panel } = await openCorsPanel(browser, page!);
 
   const worker = async () => {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
@@ -43,12 +41,21 @@ export async function startExtensionSession(): Promise<ExtensionSession> {
     });
     const w = (await target.worker())!;
     // The module runs after the target appears: wait until the background is up and has loaded.
-    await w.evaluate(async () => {
-      for (let i = 0; i < 100 && !(globalThis as { __corsLens?: unknown }).__corsLens; i++) await new Promise((r) => setTimeout(r, 50));
-      await (globalThis as unknown as { __corsLens: { ready: Promise<void> } }).__corsLens.ready;
-    });
+    // (Polled from here: very early, the worker's own globals may not exist yet.)
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const up = await w.evaluate(() => typeof (globalThis as { __corsLens?: unknown }).__corsLens === 'object').catch(() => false);
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await w.evaluate(() => (globalThis as unknown as { __corsLens: { ready: Promise<void> } }).__corsLens.ready);
     return w;
   };
+
+  // Navigate once the background listens, so that it sees the lab page's own request too.
+  await worker();
+  await page!.goto(server.url(PAGE_HOST, '/'));
+  const { devtools, panel } = await openCorsPanel(browser, page!);
 
   return {
     server,
