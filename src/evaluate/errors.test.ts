@@ -297,6 +297,19 @@ const cases: Case[] = [
     fixOn: 'request',
   },
   {
+    // Live capture: Chromium 156 ends the refused request in net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS
+    // and reports no IP, so neither address space is known.
+    name: 'a request Local Network Access refused, seen only by its error',
+    req: {},
+    hops: [{ noResponse: true, error: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS' }],
+    code: 'InsecureLocalNetwork',
+    param: '',
+    stage: 'actual',
+    chrome: CH('The request client is not a secure context and the resource is in more-private address space `local`.'),
+    firefox: null,
+    fixOn: 'request',
+  },
+  {
     name: "no-cors with redirect: 'manual'",
     req: { mode: 'no-cors', redirect: 'manual' },
     hops: [{ noResponse: true, error: 'net::ERR_FAILED' }],

@@ -9,7 +9,7 @@ import { corsCheck } from '../fetch/cors-check.ts';
 import { safeHeaders } from '../fetch/http.ts';
 import { isMorePrivate } from '../fetch/address-space.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
-import { isNetworkFailure } from '../fetch/network-error.ts';
+import { isLocalNetworkError, isNetworkFailure } from '../fetch/network-error.ts';
 import {
   isCorsEnabledScheme,
   isPotentiallyTrustworthy,
@@ -165,11 +165,14 @@ export function walk(flow: Flow): Walk {
     const client = req.initiatorAddressSpace;
     const target = targetAddressSpace(hop);
     const answered = !!hop.response || !!hop.preflight?.response;
-    if (req.mode !== 'navigate' && client && target && isMorePrivate(target, client) && !answered) {
+    // Live, a refused request reports no IP (Chromium 156): its error alone says LNA refused it.
+    const refusedByLna = !answered && isLocalNetworkError(hop.error ?? flow.error);
+    if (req.mode !== 'navigate' && ((client && target && isMorePrivate(target, client) && !answered) || refusedByLna)) {
       if (!(hop.error ?? flow.error)) return w; // still connecting
       const code = isPotentiallyTrustworthy(pageOrigin) ? 'LocalNetworkAccessPermissionDenied' : 'InsecureLocalNetwork';
       w.preflightPerHop.push({ needed: false, seen: !!hop.preflight });
-      return block(code, '', i, 'actual', s.url, { addressSpace: target });
+      // Without an IP the space is unknown; `local` (a private network) is the common case.
+      return block(code, '', i, 'actual', s.url, { addressSpace: target ?? 'local' });
     }
 
     const pf = judgePreflight(flow, hop, s, checkOrigin, i);
