@@ -158,3 +158,10 @@ for (const n of SIZES) {
   ]);
 }
 table(harRows);
+
+// The panel itself, in headless Chromium: first render of 10,000 flows and one filter keystroke.
+if (!process.argv.includes('--no-panel')) {
+  const { benchPanel, printPanelBench } = await import('./panel-render.ts');
+  console.log('\nThe panel in headless Chromium (10,000 flows)');
+  printPanelBench(await benchPanel());
+}
