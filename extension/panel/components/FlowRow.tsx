@@ -52,7 +52,7 @@ export const FlowRow = memo(function FlowRow({ row, index, selected, onPick }: P
       <td class="method" role="gridcell">
         <Net value={row.method} />
       </td>
-      <td class="url" role="gridcell" title={visible(row.url)}>
+      <td class="url" role="gridcell" title={visible(row.url)} data-host={visible(row.host)}>
         <Net class="origin" value={origin} />
         <Net class="path" value={rest} />
       </td>
