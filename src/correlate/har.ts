@@ -6,7 +6,9 @@
  *   `response._error: "net::ERR_FAILED"`, one whose preflight failed has status 0 and provisional
  *   request headers (what the page set, never sent).
  * - Firefox lists preflights as OPTIONS entries carrying Access-Control-Request-Method.
- * - Playwright records no preflights; a failed request has status -1 and `_failureText`.
+ * - Playwright records no preflights, and no response for a failed request (status -1 and
+ *   `_failureText`); its pages are tabs, its entries name their frame (./har-playwright.ts says
+ *   what that leaves out, ./har-documents.ts how each exporter names the page).
  * Preflights pair with hops by content (./pairing.ts), as for live capture.
  */
 import { serverAddressSpace } from './address-space.ts';
@@ -16,6 +18,8 @@ import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { HarEntryRef, HarLogInfo } from '../har/read.ts';
 import { browserOfHar } from './har-browser.ts';
+import { documentEvidence, type DocumentEvidence } from './har-documents.ts';
+import { isPlaywrightHar, withPlaywrightGaps, type RouteFlags } from './har-playwright.ts';
 import { isPreflightRequest, locationOf, originPerHop, requestedHeaderNames, requestedMethod } from './headers.ts';
 import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
 import { compareFlows } from './ordered-flows.ts';
@@ -48,6 +52,11 @@ interface Item {
   hasBody: boolean;
   /** The server's IP, also for an entry that failed after connecting (Chrome writes it when known). */
   ip?: string;
+  /** Playwright: the frame that made the request. */
+  frame?: string;
+  isDocument: boolean;
+  committed: boolean;
+  routes: RouteFlags;
 }
 
 function itemOf({ index, entry }: HarEntryRef): Item {
@@ -66,7 +75,14 @@ function itemOf({ index, entry }: HarEntryRef): Item {
     preflight: entry._resourceType === 'preflight' || entry._initiator?.type === 'preflight' || isPreflightRequest(req.method, headers),
     cookies: hasHeader(headers, 'cookie') || (req.cookies?.length ?? 0) > 0,
     hasBody: Boolean(req.postData) || (req.bodySize ?? 0) > 0,
+    isDocument: false,
+    committed: false,
+    routes: {},
   };
+  if (typeof entry._frameref === 'string' && entry._frameref) item.frame = entry._frameref;
+  if (entry._wasFulfilled) item.routes.fulfilled = true;
+  if (entry._wasAborted) item.routes.aborted = true;
+  if (entry._wasContinued) item.routes.continued = true;
   if (typeof entry.time === 'number' && entry.time > 0) item.endedAt = startedAt + entry.time;
   if (entry.serverIPAddress) item.ip = entry.serverIPAddress.replace(/^\[|\]$/g, '');
   if (typeof entry._resourceType === 'string') item.resourceType = entry._resourceType;
@@ -81,6 +97,8 @@ function itemOf({ index, entry }: HarEntryRef): Item {
   }
   const error = res._error ?? res._failureText;
   if (typeof error === 'string' && error) item.error = error;
+  item.isDocument = !item.preflight && kindOf(item).kind === 'document';
+  item.committed = item.isDocument && item.response !== undefined && !item.response.redirectURL;
   return item;
 }
 
@@ -125,21 +143,6 @@ function exchangeOf(it: Item): Exchange {
   return ex;
 }
 
-/**
- * The document of each HAR page, by pageref: the document entry at the page's URL, else the
- * page's first document entry. Its IP gives the page's address space.
- */
-function pageDocuments(items: readonly Item[], log: HarLogInfo): Map<string, Item> {
-  const out = new Map<string, Item>();
-  for (const it of items) {
-    if (it.preflight || kindOf(it).kind !== 'document') continue;
-    const atPageUrl = it.url === pageUrl(log, it.scope);
-    const seen = out.get(it.scope);
-    if (!seen || (atPageUrl && seen.url !== pageUrl(log, it.scope))) out.set(it.scope, it);
-  }
-  return out;
-}
-
 /** The resource kind of an entry: Chrome's `_resourceType`, else Sec-Fetch-Dest, else the Accept header. */
 function kindOf(head: Item): { kind: ResourceKind; evidence: string } {
   const fromDevTools = kindOfDevToolsType(head.resourceType);
@@ -163,12 +166,7 @@ function kindOf(head: Item): { kind: ResourceKind; evidence: string } {
   return { kind: 'fetch-or-xhr', evidence: 'no resource type in the HAR' };
 }
 
-function pageUrl(log: HarLogInfo, scope: string): string | undefined {
-  const title = log.pages.find((p) => p.id === scope)?.title;
-  return title && /^https?:\/\//.test(title) && URL.canParse(title) ? title : undefined;
-}
-
-function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, log: HarLogInfo, ctx: FlowCtx): Flow {
+function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, ctx: FlowCtx): Flow {
   const head = chain[0]!;
   const hops: Hop[] = chain.map((it, i) => {
     const hop: Hop = { ...exchangeOf(it), sent: it.response !== undefined };
@@ -191,25 +189,25 @@ function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, log: HarLogInf
   if (head.response) evidence.sentHeaders = head.headers;
   else if (head.headers.length) evidence.provisionalHeaders = head.headers;
   if (firstPreflight) evidence.preflightHeaders = firstPreflight.headers;
-  const page = pageUrl(log, head.scope);
-  if (page) {
-    evidence.documentUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
-    evidence.topLevelUrl = { url: page, from: 'the URL of the HAR page the entry belongs to' };
-  }
-  const doc = ctx.documents.get(head.scope);
-  if (doc?.ip && doc !== head) evidence.document = { url: doc.url, ip: doc.ip, from: "the HAR page's document entry" };
+  const docs = ctx.documents.get(head) ?? {};
+  if (docs.documentUrl) evidence.documentUrl = docs.documentUrl;
+  if (docs.topLevelUrl) evidence.topLevelUrl = docs.topLevelUrl;
+  if (docs.document) evidence.document = docs.document;
   const { request, inferred } = inferPageRequest(evidence);
   const flow: Flow = { id: `${ctx.idPrefix}e${head.index}`, request, hops, inferred, startedAt: head.startedAt };
   const error = chain.at(-1)!.error;
   if (error) flow.error = error;
   if (ctx.browser) flow.browser = ctx.browser;
   if (ctx.source) flow.source = ctx.source;
-  return flow;
+  return ctx.playwright ? withPlaywrightGaps(flow, chain.map((it) => it.routes), ctx.routedScopes.has(head.scope)) : flow;
 }
 
 interface FlowCtx {
   idPrefix: string;
-  documents: Map<string, Item>;
+  documents: Map<Item, DocumentEvidence>;
+  playwright: boolean;
+  /** Pages (pagerefs) with an entry a Playwright route handled. */
+  routedScopes: Set<string>;
   source?: string;
   browser?: { name: BrowserName; version?: string };
 }
@@ -219,7 +217,12 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
   const items = har.entries.map(itemOf).sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
   const preflights = items.filter((it) => it.preflight);
   const chains = chainsOf(items.filter((it) => !it.preflight));
-  const ctx: FlowCtx = { idPrefix: opts.idPrefix ?? '', documents: pageDocuments(items, har.log) };
+  const ctx: FlowCtx = {
+    idPrefix: opts.idPrefix ?? '',
+    documents: documentEvidence(items, har.log.pages),
+    playwright: isPlaywrightHar(har.log),
+    routedScopes: new Set(items.filter((it) => it.routes.fulfilled || it.routes.aborted || it.routes.continued).map((it) => it.scope)),
+  };
   if (opts.source) ctx.source = opts.source;
   const browser = browserOfHar(har.log, items[0]?.headers);
   if (browser) ctx.browser = browser;
@@ -270,14 +273,15 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
     }
   }
 
-  const flows = chains.map((chain) => flowOfChain(chain, preflightOf, har.log, ctx));
+  const flows = chains.map((chain) => flowOfChain(chain, preflightOf, ctx));
   for (const p of preflights) {
     if (paired.has(p)) continue;
     // A preflight whose request is not in the file: a flow of its own, for what it asked about.
     const asked: Item = { ...p, method: requestedMethod(p.headers) ?? 'GET', headers: [], preflight: false, cookies: false, hasBody: false };
     delete asked.response;
     delete asked.error;
-    const flow = flowOfChain([asked], new Map([[asked, p]]), har.log, ctx);
+    ctx.documents.set(asked, ctx.documents.get(p) ?? {});
+    const flow = flowOfChain([asked], new Map([[asked, p]]), ctx);
     flow.inferred.push({ field: 'method', from: "only the preflight is in the HAR: its Access-Control-Request-Method" });
     flows.push(flow);
   }

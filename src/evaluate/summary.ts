@@ -1,5 +1,6 @@
 /** The one-line summary shown in lists. */
 import type { Evaluation, Flow } from '../model/index.ts';
+import { isPolicyError } from '../fetch/network-error.ts';
 import { isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { SHORT } from '../explain/short.ts';
 import type { Walk } from './walk.ts';
@@ -23,6 +24,17 @@ function preflightUnseen(flow: Flow, w: Walk, hop: number): boolean {
   return !!pf && pf.needed && !pf.seen && !flow.preflightCacheHit && !flow.hops[hop]?.response;
 }
 
+/**
+ * A cross-origin request ended by the error browsers give a CORS block (net::ERR_FAILED), with no
+ * response captured: Playwright's HAR keeps none for a failed request, so the headers that would
+ * say why are missing.
+ */
+function responseUnseen(flow: Flow, w: Walk): boolean {
+  const e = w.networkError;
+  if (!e || e.stage !== 'actual' || !isPolicyError(e.error) || flow.hops[e.hop]?.response) return false;
+  return flow.request.mode === 'cors' && !isSameOrigin(normalizeOrigin(flow.request.origin), e.url);
+}
+
 export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
   const target = `${flow.request.method} ${flow.request.url}`;
   switch (e.verdict) {
@@ -44,6 +56,9 @@ export function summarize(flow: Flow, w: Walk, e: Evaluation): string {
       // Without the preflight the capture cannot tell a CORS refusal from a network failure.
       if (preflightUnseen(flow, w, w.networkError.hop)) {
         return `Failed: ${w.networkError.error}. The request needed a preflight, but none was captured, so whether CORS refused it cannot be told.${firefoxWording(flow, w)}`;
+      }
+      if (responseUnseen(flow, w)) {
+        return `Failed: ${w.networkError.error}, and no response was captured. Browsers end a request blocked by CORS this way, so whether and why CORS refused it cannot be told.`;
       }
       return `Failed: ${w.networkError.error} — not a CORS block.${w.notes.length ? ` ${w.notes.at(-1)}` : ''}${firefoxWording(flow, w)}`;
     case 'pending':

@@ -52,8 +52,14 @@ export const EntrySchema = v.looseObject({
   request: Request,
   response: Response,
   serverIPAddress: v.optional(v.nullable(v.string())),
-  /** Chrome DevTools: fetch, xhr, preflight, document, script, … */
+  /** Chrome DevTools: fetch, xhr, preflight, document, script, …; Playwright: its resourceType() (no preflight). */
   _resourceType: v.optional(v.nullable(v.string())),
+  /** Playwright: the frame that made the request (`frame@…`); a navigation's is the frame navigated. */
+  _frameref: v.optional(v.nullable(v.string())),
+  /** Playwright: a route answered (`route.fulfill`), aborted or continued the request. */
+  _wasFulfilled: v.optional(v.nullable(v.boolean())),
+  _wasAborted: v.optional(v.nullable(v.boolean())),
+  _wasContinued: v.optional(v.nullable(v.boolean())),
   /** Chrome DevTools: what started the request; `{type: "preflight", url, requestId}` for preflights. */
   _initiator: v.optional(
     v.nullable(
@@ -78,10 +84,14 @@ export const PagesSchema = v.array(PageSchema);
 /**
  * An entry as cors-lens keeps it: validated, bodies dropped. har-format's Entry, with the
  * non-standard fields as the exporters write them (Chrome's `_error` and object `_initiator` with
- * a `requestId`, Playwright's `_failureText`).
+ * a `requestId`, Playwright's `_failureText`, `_frameref` and route flags).
  */
 export type HarEntry = Omit<Entry, '_initiator' | 'response'> & {
   _initiator?: { type?: string; url?: string | null; requestId?: string | null; [k: string]: unknown } | null;
+  _frameref?: string | null;
+  _wasFulfilled?: boolean | null;
+  _wasAborted?: boolean | null;
+  _wasContinued?: boolean | null;
   response: HarResponse & { _error?: string | null; _failureText?: string | null };
 };
 

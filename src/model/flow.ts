@@ -60,9 +60,13 @@ export interface PageRequest {
   initiatorAddressSpace?: AddressSpace;
 }
 
-/** Fields of PageRequest that were not recorded but inferred, with the evidence used. */
+/**
+ * Fields of PageRequest that were not recorded but inferred, with the evidence used — and
+ * (`preflight`, `response`) what the capture could not record about the exchanges, and what was
+ * assumed in its place (Playwright's HAR keeps no preflights, and no response for a failed request).
+ */
 export interface Inference {
-  field: 'mode' | 'credentials' | 'initiatorType' | 'headers' | 'origin' | 'method' | 'topLevelUrl' | 'initiatorAddressSpace';
+  field: 'mode' | 'credentials' | 'initiatorType' | 'headers' | 'origin' | 'method' | 'topLevelUrl' | 'initiatorAddressSpace' | 'preflight' | 'response';
   from: string;
 }
 
