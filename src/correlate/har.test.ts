@@ -124,25 +124,7 @@ describe('flowsFromHar on HARs exported by Firefox 153 DevTools', () => {
   });
 });
 
-describe("flowsFromHar on a Playwright-style HAR (hand-made from Playwright's HAR recorder, see its log.comment)", () => {
-  it('reads status -1 as no response and _failureText as the network error; names the browser from log.browser', () => {
-    const flows = harFlows('playwright-style.handmade.har');
-    expect(shape(flows)).toEqual([
-      ['GET', '/', '200', ''],
-      ['GET', '/no-acao', '200', 'net::ERR_FAILED'],
-      ['PUT', '/put-refused', '-', 'net::ERR_FAILED'],
-      ['GET', '/public', '200', ''],
-      ['GET', '/start', '302>200', 'net::ERR_FAILED'],
-    ]);
-    expect(flows.every((f) => f.browser?.name === 'chrome' && f.browser.version === '156.0.8078.108')).toBe(true);
-    const put = flows[2]!;
-    expect(put.hops[0]!.sent).toBe(false);
-    expect(put.request.headers.map((h) => h.name)).toEqual(['content-type', 'x-api-key']);
-    expect(put.request.mode).toBe('cors');
-    expect(put.inferred.find((i) => i.field === 'mode')!.from).toMatch(/^no resource type in the HAR: fetch's default mode/);
-    expect(flows[1]!.inferred).toContainEqual({ field: 'mode', from: 'Sec-Fetch-Mode: cors' });
-  });
-});
+// Playwright's own HARs: ./har-playwright.test.ts.
 
 describe('HAR flows judged by the evaluator, against what Chromium 156 said (CDP loadingFailed and console)', () => {
   for (const phase of ['http', 'https']) {
