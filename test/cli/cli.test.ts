@@ -98,6 +98,21 @@ describe('cors-lens analyze', () => {
     expect(ff.stdout.indexOf('Firefox says:')).toBeLessThan(ff.stdout.indexOf('Chrome says:'));
   });
 
+  it("reads Playwright's own HAR: requests Chromium blocked are not called CORS blocks without their responses, and say what is missing", async () => {
+    const r = await cli(['analyze', HAR('playwright-chromium-http.har'), '--format', 'json', '--only-failures']);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    // No flow can be judged blocked (Playwright keeps no response for them), so none is: exit 0 is what `blocked: 0` gives.
+    expect(r.code).toBe(0);
+    expect(report.summary).toMatchObject({ flows: 19, blocked: 0, failed: 7 });
+    const noAcao = report.flows.find((f: { request: { url: string } }) => f.request.url.endsWith('/lab/no-acao'));
+    expect(noAcao).toMatchObject({ verdict: 'failed', error: null, hops: [{ status: null, sent: true }] });
+    expect(noAcao.inferred).toContainEqual(expect.objectContaining({ field: 'response', from: expect.stringMatching(/^Playwright's HAR keeps no response for a failed request/) }));
+    const text = await cli(['analyze', HAR('playwright-chromium-http.har'), '--only-failures']);
+    expect(text.stdout).toContain('Failed: net::ERR_FAILED, and no response was captured. Browsers end a request blocked by CORS this way, so whether and why CORS refused it cannot be told.');
+    expect(text.stdout).toContain('Failed: net::ERR_CONNECTION_REFUSED — not a CORS block.');
+  });
+
   it('redacts cookies unless --include-secrets', async () => {
     const hidden = await cli(['analyze', HAR('chromium-https.har'), '--format', 'json']);
     expect(hidden.stdout).not.toContain('fixture-secret');
