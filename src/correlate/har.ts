@@ -18,6 +18,7 @@ import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
 import type { HarEntryRef, HarLogInfo } from '../har/read.ts';
 import { browserOfHar } from './har-browser.ts';
+import { credentialsFromCookiesSentLater } from './har-credentials.ts';
 import { documentEvidence, type DocumentEvidence } from './har-documents.ts';
 import { isPlaywrightHar, withPlaywrightGaps, type RouteFlags } from './har-playwright.ts';
 import { isPreflightRequest, locationOf, originPerHop, requestedHeaderNames, requestedMethod } from './headers.ts';
@@ -286,7 +287,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
     flows.push(flow);
   }
   flows.sort(compareFlows);
-  return withPreflightCacheHits(flows, ctx.browser?.name ?? 'chrome');
+  return withPreflightCacheHits(credentialsFromCookiesSentLater(flows), ctx.browser?.name ?? 'chrome');
 }
 
 /** Marks the flows served by an earlier flow's cached preflight (as the live Correlator does). */
