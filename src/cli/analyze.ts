@@ -67,6 +67,6 @@ export async function analyzeFiles(files: readonly string[], opts: AnalyzeOption
     analyzed.push(...analyzeFlows(flows, ctx));
   }
   const report = buildReport(analyzed, { includeSecrets: opts.includeSecrets, onlyFailures: opts.onlyFailures, skipped });
-  const exitCode = unreadable || skipped.length > 0 ? 2 : report.summary.blocked > 0 ? 1 : 0;
+  const exitCode = unreadable || skipped.length > 0 ? 2 : report.summary.blocked + report.summary.possiblyBlocked > 0 ? 1 : 0;
   return { report, problems, readFiles, exitCode };
 }

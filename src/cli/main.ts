@@ -121,7 +121,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       const report = buildReport(analyzed, { includeSecrets: o.includeSecrets === true });
       io.stdout(render(report, o.format, o.browser, io));
-      exitCode = report.summary.blocked > 0 ? 1 : 0;
+      exitCode = report.summary.blocked + report.summary.possiblyBlocked > 0 ? 1 : 0;
     });
 
   try {

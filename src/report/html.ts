@@ -65,7 +65,7 @@ export function renderHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>cors-lens report</title><style>${CSS}</style></head><body>
 <h1>cors-lens report</h1>
-<p>${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.failed} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.</p>
+<p>${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.possiblyBlocked ? `${s.possiblyBlocked} possibly blocked by CORS, ` : ''}${s.failed - s.possiblyBlocked} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.</p>
 <table><thead><tr><th>#</th><th>Verdict</th><th>Method</th><th>URL</th><th>Status</th><th>Reason</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

@@ -59,7 +59,7 @@ export function renderMarkdown(report: Report): string {
   const out = [
     '# cors-lens report',
     '',
-    `${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.failed} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.`,
+    `${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.possiblyBlocked ? `${s.possiblyBlocked} possibly blocked by CORS, ` : ''}${s.failed - s.possiblyBlocked} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.`,
     '',
     '| # | Verdict | Method | URL | Status | Reason |',
     '|---|---|---|---|---|---|',

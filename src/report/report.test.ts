@@ -82,6 +82,19 @@ describe('buildReport (cors-lens/report@1)', () => {
   });
 });
 
+describe('possibly blocked', () => {
+  it('marks failures that look like CORS blocks but lack the exchanges to tell, and nothing else', () => {
+    // DevTools' HAR keeps the responses: every CORS failure is judged, none is only "possibly" blocked.
+    expect(buildReport(analyzeFlows(fixtureFlows('chromium-http.har'), ctx)).summary.possiblyBlocked).toBe(0);
+    // Playwright's keeps none for the requests Chromium blocked (truth: six blocked, one refused connection).
+    const pw = buildReport(analyzeFlows(fixtureFlows('playwright-chromium-http.har'), ctx));
+    expect(pw.summary).toMatchObject({ blocked: 0, possiblyBlocked: 6 });
+    const marked = pw.flows.filter((f) => f.possiblyBlocked);
+    expect(marked.every((f) => f.verdict === 'failed' && f.error === null && f.networkError === 'net::ERR_FAILED')).toBe(true);
+    expect(pw.flows.find((f) => f.networkError === 'net::ERR_CONNECTION_REFUSED')!.possiblyBlocked).toBe(false);
+  });
+});
+
 describe('redaction', () => {
   it('hides cookie values, Set-Cookie values and credentials, and keeps what explains them', () => {
     expect(redactHeaderValue('Cookie', 'sid=abc; theme=dark')).toBe('sid=[redacted]; theme=[redacted]');

@@ -6,6 +6,7 @@
 import type { CookieReason, Evaluation, Exchange, Finding, Flow, Header, Hop, Inference } from '../model/index.ts';
 import type { AnalyzedFlow } from './analyze.ts';
 import { redactCookieRaw, redactHeaders } from './redact.ts';
+import { isPolicyError } from '../fetch/network-error.ts';
 
 export const REPORT_SCHEMA = 'cors-lens/report@1';
 
@@ -77,6 +78,12 @@ export interface ReportFlow {
   summary: string;
   /** The network error the browser reported, verbatim (net::ERR_FAILED…), or null. */
   networkError: string | null;
+  /**
+   * True when the flow failed the way a CORS block fails (net::ERR_FAILED, NS_ERROR_DOM_BAD_URI) on a
+   * cross-origin cors request, but the capture lacks the exchanges that would say why (a Playwright
+   * HAR keeps no response for such a request): CORS may have blocked it.
+   */
+  possiblyBlocked: boolean;
   error: ReportFinding | null;
   warnings: ReportFinding[];
   readableResponseHeaders: string[];
@@ -106,6 +113,8 @@ export interface Report {
     pending: number;
     /** HAR entries that could not be read (see `skipped`). */
     skippedEntries: number;
+    /** Failed flows that CORS may have blocked (see ReportFlow.possiblyBlocked); the exit code is 1 when this is not 0. */
+    possiblyBlocked: number;
   };
   skipped: SkippedInput[];
 }
@@ -178,6 +187,7 @@ export function reportFlow({ flow, evaluation: ev }: AnalyzedFlow, opts: ReportO
     verdict: ev.verdict,
     summary: ev.summary,
     networkError: flow.error ?? null,
+    possiblyBlocked: possiblyBlocked(flow, ev),
     error: ev.error ? finding(ev.error) : null,
     warnings: ev.warnings.map(finding),
     readableResponseHeaders: [...ev.readableResponseHeaders],
@@ -196,6 +206,18 @@ export function reportFlow({ flow, evaluation: ev }: AnalyzedFlow, opts: ReportO
     })),
     inferred: flow.inferred.map((i) => ({ ...i })),
   };
+}
+
+function possiblyBlocked(flow: Flow, ev: Evaluation): boolean {
+  if (ev.verdict !== 'failed' || ev.error || flow.request.mode !== 'cors' || !ev.classification.crossOrigin) return false;
+  const last = flow.hops.at(-1);
+  if (last?.response) return false;
+  return isPolicyError(flow.error ?? last?.error);
+}
+
+/** A flow CI should fail on: CORS blocked it, or may have (the capture cannot tell). */
+export function failsCors(f: Pick<ReportFlow, 'verdict' | 'possiblyBlocked'>): boolean {
+  return f.verdict === 'blocked' || f.possiblyBlocked;
 }
 
 export function isFailure(f: Pick<ReportFlow, 'verdict'>): boolean {
@@ -218,6 +240,7 @@ export function buildReport(analyzed: readonly AnalyzedFlow[], opts: ReportOptio
       failed: count('failed'),
       pending: count('pending'),
       skippedEntries: skipped.length,
+      possiblyBlocked: all.filter((f) => f.possiblyBlocked).length,
     },
     skipped,
   };

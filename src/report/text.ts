@@ -36,7 +36,7 @@ function badge(f: ReportFlow, c: Colors): string {
     case 'blocked':
       return c.red(c.bold('BLOCKED '));
     case 'failed':
-      return c.yellow('failed  ');
+      return f.possiblyBlocked ? c.red('BLOCKED?') : c.yellow('failed  ');
     case 'pending':
       return c.dim('pending ');
     default:
@@ -106,7 +106,9 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
     `${s.allowed} allowed`,
     `${s.notCors} not CORS`,
   ];
-  if (s.failed) parts.push(c.yellow(`${s.failed} network failure${s.failed === 1 ? '' : 's'}`));
+  if (s.possiblyBlocked) parts.push(c.red(`${s.possiblyBlocked} possibly blocked by CORS (the capture lacks the responses to tell)`));
+  const plainFailures = s.failed - s.possiblyBlocked;
+  if (plainFailures) parts.push(c.yellow(`${plainFailures} network failure${plainFailures === 1 ? '' : 's'}`));
   if (s.pending) parts.push(`${s.pending} pending`);
   if (s.warnings) parts.push(c.yellow(`${s.warnings} warning${s.warnings === 1 ? '' : 's'}`));
   if (s.skippedEntries) parts.push(c.red(`${s.skippedEntries} HAR entr${s.skippedEntries === 1 ? 'y' : 'ies'} skipped`));

@@ -102,15 +102,20 @@ describe('cors-lens analyze', () => {
     const r = await cli(['analyze', HAR('playwright-chromium-http.har'), '--format', 'json', '--only-failures']);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    // No flow can be judged blocked (Playwright keeps no response for them), so none is: exit 0 is what `blocked: 0` gives.
-    expect(r.code).toBe(0);
-    expect(report.summary).toMatchObject({ flows: 19, blocked: 0, failed: 7 });
+    // No flow can be judged blocked (Playwright keeps no response for them), but the six that failed the
+    // way a CORS block fails are counted as possibly blocked, and CI fails on them (Chromium blocked all six).
+    expect(r.code).toBe(1);
+    expect(report.summary).toMatchObject({ flows: 19, blocked: 0, failed: 7, possiblyBlocked: 6 });
     const noAcao = report.flows.find((f: { request: { url: string } }) => f.request.url.endsWith('/lab/no-acao'));
-    expect(noAcao).toMatchObject({ verdict: 'failed', error: null, hops: [{ status: null, sent: true }] });
+    expect(noAcao).toMatchObject({ verdict: 'failed', possiblyBlocked: true, error: null, hops: [{ status: null, sent: true }] });
+    const refused = report.flows.find((f: { request: { url: string } }) => f.request.url.endsWith('/fx/refused'));
+    expect(refused).toMatchObject({ verdict: 'failed', possiblyBlocked: false, networkError: 'net::ERR_CONNECTION_REFUSED' });
     expect(noAcao.inferred).toContainEqual(expect.objectContaining({ field: 'response', from: expect.stringMatching(/^Playwright's HAR keeps no response for a failed request/) }));
     const text = await cli(['analyze', HAR('playwright-chromium-http.har'), '--only-failures']);
     expect(text.stdout).toContain('Failed: net::ERR_FAILED, and no response was captured. Browsers end a request blocked by CORS this way, so whether and why CORS refused it cannot be told.');
     expect(text.stdout).toContain('Failed: net::ERR_CONNECTION_REFUSED — not a CORS block.');
+    expect(text.stdout).toContain('6 possibly blocked by CORS (the capture lacks the responses to tell), 1 network failure');
+    expect(text.stdout).toMatch(/BLOCKED\?\s+GET http:\/\/api\.site-b\.test:47821\/lab\/no-acao/);
   });
 
   it('redacts cookies unless --include-secrets', async () => {
