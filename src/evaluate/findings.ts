@@ -15,7 +15,7 @@ import { learnMoreUrl } from '../explain/short.ts';
 import type { CorsPolicy } from '../explain/snippets.ts';
 import { why } from '../explain/why.ts';
 import type { FirefoxReport } from './firefox-walk.ts';
-import { redirectTarget, wireOrigin } from './hop-state.ts';
+import { hopUrl, redirectTarget, wireOrigin } from './hop-state.ts';
 import type { CorsFailure, Walk } from './walk.ts';
 
 const INITIATORS: readonly InitiatorType[] = ['fetch', 'xmlhttprequest', 'script', 'image', 'stylesheet', 'font', 'media', 'document', 'beacon', 'eventsource', 'websocket', 'other'];
@@ -61,7 +61,7 @@ function failedOnRedirect(flow: Flow, f: CorsFailure): boolean {
 export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: FirefoxReport): Finding {
   const pageOrigin = normalizeOrigin(flow.request.origin);
   const origin = sentOrigin(flow, w, f.hop, f.stage, pageOrigin);
-  const firstUrl = flow.hops[0]?.request?.url ?? flow.request.url;
+  const firstUrl = hopUrl(flow.hops[0], flow.request.url);
   const method = w.methodPerHop[f.hop] ?? flow.request.method;
   const gateway = f.stage === 'preflight' ? detectAuthGateway(flow.hops[f.hop]?.preflight?.response) : null;
   const policy = policyFor(flow, w, origin);

@@ -9,7 +9,7 @@ import { headerLineCount, isOkStatus, isToken, lowerAscii, normalizedHeader, saf
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
-import { taintsOrigin } from '../fetch/redirect.ts';
+import { headersAfterRedirect, taintsOrigin } from '../fetch/redirect.ts';
 import { hopUrl, redirectTarget } from './hop-state.ts';
 import type { FirefoxLine } from '../explain/firefox.ts';
 
@@ -140,6 +140,7 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     // A redirect to a URL with userinfo is refused without a reason of its own.
     if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };
     if (taintsOrigin(location, url, pageOrigin)) tainted = true;
+    headers = headersAfterRedirect(headers, url, location);
     const next = methodAfterRedirect(Number(response.status), method);
     if (next !== method) headers = headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
     // A redirect to another scheme: the target's reason, then the redirecting request's.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hopUrl, redirectTarget, targetAddressSpace, wireOrigin } from './hop-state.ts';
+import { hopUrl, redirectTarget, targetAddressSpace, wireOrigin, withInheritedFragment } from './hop-state.ts';
 import { sanitizeFlow } from './sanitize.ts';
 
 const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
@@ -18,6 +18,17 @@ describe('hop state helpers', () => {
     expect(hopUrl({ request: { url: 'https://b.test/', method: 'GET', headers: [] }, sent: true }, 'https://x.test/')).toBe('https://b.test/');
     expect(hopUrl({ request: { url: '::', method: 'GET', headers: [] }, sent: true }, 'https://x.test/')).toBe('https://x.test/');
     expect(hopUrl(undefined, 'https://x.test/')).toBe('https://x.test/');
+  });
+  it('the fragment: captures drop it, the browser keeps it; a Location without one inherits the current one', () => {
+    const hop = (url: string) => ({ request: { url, method: 'GET', headers: [] }, sent: true });
+    expect(hopUrl(hop('https://b.test/r'), 'https://b.test/r#top')).toBe('https://b.test/r#top');
+    expect(hopUrl(hop('https://b.test/r#own'), 'https://b.test/r#top')).toBe('https://b.test/r#own');
+    expect(hopUrl(hop('https://b.test/other'), 'https://b.test/r#top')).toBe('https://b.test/other');
+    expect(withInheritedFragment('https://c.test/t', 'https://b.test/r#top')).toBe('https://c.test/t#top');
+    expect(withInheritedFragment('https://c.test/t#x', 'https://b.test/r#top')).toBe('https://c.test/t#x');
+    // An empty fragment is a fragment: nothing is inherited.
+    expect(withInheritedFragment('https://c.test/t#', 'https://b.test/r#top')).toBe('https://c.test/t#');
+    expect(withInheritedFragment('https://c.test/t', 'https://b.test/r')).toBe('https://c.test/t');
   });
   it('the Origin seen on the wire, ignoring empty or doubled values', () => {
     expect(wireOrigin(h([['origin', 'null']]))).toBe('null');

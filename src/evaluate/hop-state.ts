@@ -17,10 +17,32 @@ export interface HopState {
   redirects: number;
 }
 
-/** The URL a hop asked for: its own request URL when usable, else the one the previous redirect named. */
+/**
+ * The URL a hop asked for: its own request URL when usable, else the one the previous redirect named.
+ * A fragment never goes on the wire, so captures (DevTools, webRequest) report URLs without it; the
+ * browser's request URL keeps it, and Chromium prints it in its messages: take it from `expected`
+ * when both name the same URL otherwise.
+ */
 export function hopUrl(hop: Hop | undefined, expected: string): string {
   const own = hop?.request?.url;
-  return typeof own === 'string' && parseUrl(own) ? own : expected;
+  if (typeof own !== 'string' || !parseUrl(own)) return expected;
+  const a = parseUrl(own)!;
+  const b = parseUrl(expected);
+  if (!b || a.hash !== '' || b.hash === '') return own;
+  a.hash = '';
+  b.hash = '';
+  return a.href === b.href ? `${own.split('#', 1)[0]}${parseUrl(expected)!.hash}` : own;
+}
+
+/**
+ * Fetch "HTTP-redirect fetch": a Location without a fragment inherits the current URL's (Fetch §4.4
+ * step 11; Chromium 156 prints it, e.g. `…/t#top (redirected from '…/r#top')`).
+ */
+export function withInheritedFragment(location: string, current: string): string {
+  const l = parseUrl(location);
+  const c = parseUrl(current);
+  if (!l || !c || l.hash !== '' || location.includes('#') || c.hash === '') return location;
+  return `${location}${c.hash}`;
 }
 
 /**

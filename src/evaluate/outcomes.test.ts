@@ -142,6 +142,26 @@ describe('not CORS, failed, pending', () => {
     expect(e.hiddenResponseHeaders).toEqual([{ name: 'x-a', reason: 'opaque' }]);
     expect(e.classification.originPerHop).toEqual([null]);
   });
+  it('a cross-origin redirect drops Authorization: the next preflight neither asks nor needs to allow it', () => {
+    const target = 'https://api.site-c.test/t';
+    const flow = (allowHeaders: string) =>
+      buildFlow({ url: `${O}/r`, origin: O, method: 'PUT', headers: [['Authorization', 'Bearer t'], ['X-Long', 'v']] }, [
+        { status: 307, location: target },
+        { url: target, headers: [ACAO, ['Vary', 'Origin']], preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', allowHeaders]] } },
+      ]);
+    expect(evaluate(flow('x-long'), ctx).verdict).toBe('allowed');
+    const e = evaluate(flow(''), ctx);
+    expect([e.error?.code, e.error?.failedParameter]).toEqual(['HeaderDisallowedByPreflightResponse', 'x-long']);
+  });
+  it('no-cors: a response Opaque Response Blocking cut (net::ERR_ABORTED) still reaches the page as an opaque response', () => {
+    const cut = evaluate(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{ status: 304, headers: [['Content-Type', 'text/plain']], error: 'net::ERR_ABORTED' }]), ctx);
+    expect(cut.verdict).toBe('not-cors');
+    expect(cut.error).toBeNull();
+    expect(cut.readableResponseHeaders).toEqual([]);
+    // Same-origin (basic) or another error: the page did not get the response.
+    expect(evaluate(buildFlow({ url: `${O}/x`, origin: O, mode: 'no-cors' }, [{ status: 200, error: 'net::ERR_ABORTED' }]), ctx).verdict).toBe('failed');
+    expect(evaluate(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{ status: 200, error: 'net::ERR_BLOCKED_BY_ORB' }]), ctx).verdict).toBe('failed');
+  });
   it('network failures are not CORS errors', () => {
     for (const err of ['net::ERR_CONNECTION_REFUSED', 'net::ERR_NAME_NOT_RESOLVED', 'net::ERR_CERT_AUTHORITY_INVALID', 'net::ERR_ABORTED', 'net::ERR_EMPTY_RESPONSE']) {
       const e = evaluate(buildFlow({ url: API, origin: O }, [{ noResponse: true, error: err }], { error: err }), ctx);
@@ -214,6 +234,19 @@ describe('warnings', () => {
     );
     expect(codes(e)).toEqual(['PreflightMaxAgeCapped']);
     expect(e.warnings[0]?.failedParameter).toBe('86400');
+  });
+  it('an XMLHttpRequest that sets forbidden headers: one console line per header, as the page wrote the name', () => {
+    const headers: [string, string][] = [['Cookie', 'c=1'], ['X-Api-Key', 'k'], ['proxy-thing', '1'], ['X-HTTP-Method-Override', 'TRACE'], ['X-HTTP-Method-Override', 'PATCH']];
+    const xhr = evaluate(buildFlow({ url: API, origin: O, initiatorType: 'xmlhttprequest', headers }, [{ headers: [ACAO, ['Vary', 'Origin']], preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x-api-key, x-http-method-override']] } }]), ctx);
+    expect(xhr.verdict).toBe('allowed');
+    expect(xhr.warnings.map((w) => [w.code, w.failedParameter, w.messages.chrome, w.messages.firefox])).toEqual([
+      ['UnsafeRequestHeaderRefused', 'Cookie', 'Refused to set unsafe header "Cookie"', null],
+      ['UnsafeRequestHeaderRefused', 'proxy-thing', 'Refused to set unsafe header "proxy-thing"', null],
+      ['UnsafeRequestHeaderRefused', 'X-HTTP-Method-Override', 'Refused to set unsafe header "X-HTTP-Method-Override"', null],
+    ]);
+    // fetch() drops the same headers without a word.
+    const fetched = evaluate(buildFlow({ url: API, origin: O, headers }, [{ headers: [ACAO, ['Vary', 'Origin']], preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x-api-key, x-http-method-override']] } }]), ctx);
+    expect(fetched.warnings).toEqual([]);
   });
   it('reflection of any origin with credentials shows across flows', () => {
     const reflect = (origin: string, id: string) =>

@@ -17,10 +17,10 @@ import {
   normalizeOrigin,
   schemeOf,
 } from '../fetch/origin.ts';
-import { REDIRECT_LIMIT, isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from '../fetch/redirect.ts';
+import { REDIRECT_LIMIT, headersAfterRedirect, isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from '../fetch/redirect.ts';
 import { REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
 import type { Tainting } from '../fetch/response-headers.ts';
-import { hopUrl, redirectTarget, targetAddressSpace, wireOrigin, type HopState } from './hop-state.ts';
+import { hopUrl, redirectTarget, targetAddressSpace, wireOrigin, withInheritedFragment, type HopState } from './hop-state.ts';
 import { judgePreflight } from './preflight-stage.ts';
 
 export interface CorsFailure {
@@ -211,10 +211,11 @@ export function walk(flow: Flow): Walk {
       // redirect: "error" — a network error once the redirect passed the CORS check (Chromium 156).
       if (req.redirect === 'error') return fail(hop.error && hop.error !== '' ? hop.error : 'net::ERR_FAILED', i, 'actual', s.url);
       if (taintsOrigin(location, s.url, pageOrigin)) s.tainted = true;
+      s.headers = headersAfterRedirect(s.headers, s.url, location);
       const method = methodAfterRedirect(Number(response.status), s.method);
       if (method !== s.method) s.headers = s.headers.filter((h: Header) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
       s.method = method;
-      s.url = hopUrl(hops[i + 1], location);
+      s.url = hopUrl(hops[i + 1], withInheritedFragment(location, s.url));
       // The flow stops at the redirect: look at the target once more (a refused scheme or mode).
       if (hops[i + 1] === undefined) virtual = true;
       continue;
@@ -236,6 +237,14 @@ export function walk(flow: Flow): Walk {
     // Every check passed, yet the browser reports an error: the response never reached the page
     // (aborted, a broken body, or another policy such as ORB or CORP). That is not a CORS block.
     const error = hop.error ?? flow.error;
+    // Opaque Response Blocking: for a no-cors response it will not hand over (empty, JSON, HTML…)
+    // Chromium injects an empty response and cancels the load, which DevTools and webRequest report
+    // as net::ERR_ABORTED. The page still gets its opaque response (checked in Chromium 156;
+    // services/network/orb, ORB "v0.1" behaviour).
+    if (error === 'net::ERR_ABORTED' && w.tainting === 'opaque') {
+      w.notes.push('Chromium cut this opaque response short (Opaque Response Blocking, reported as net::ERR_ABORTED); the page gets an opaque response either way.');
+      return w;
+    }
     if (error) {
       if (!isNetworkFailure(error)) w.notes.push(`The browser reported ${error} although every CORS check passes: another policy stopped the response.`);
       return fail(error, i, 'actual', s.url);

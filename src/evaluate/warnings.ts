@@ -7,7 +7,8 @@ import { lowerAscii, normalizedHeader, safeHeaders } from '../fetch/http.ts';
 import { preflightMaxAge } from '../fetch/preflight.ts';
 import type { Readability } from '../fetch/response-headers.ts';
 import { parseExposeHeaders } from '../fetch/response-headers.ts';
-import { chromeUnsafeLoadMessage } from '../explain/chrome.ts';
+import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
+import { chromeRefusedHeaderMessage, chromeUnsafeLoadMessage } from '../explain/chrome.ts';
 import { firefoxLine } from '../explain/firefox.ts';
 import type { FirefoxReport } from './firefox-walk.ts';
 import { warningFinding } from './findings.ts';
@@ -42,6 +43,24 @@ export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, rea
         },
       }),
     );
+  }
+
+  // XMLHttpRequest logs each forbidden header the page tried to set, one line per call; fetch()
+  // drops them silently (checked against Chromium 156). Firefox logs nothing.
+  if (flow.request.initiatorType === 'xmlhttprequest') {
+    for (const h of safeHeaders(flow.request.headers)) {
+      if (!isForbiddenRequestHeader(h.name, h.value, 'chromium')) continue;
+      out.push(
+        warningFinding(flow, w, {
+          code: 'UnsafeRequestHeaderRefused',
+          hop: 0,
+          stage: 'actual',
+          url: urlOf(0),
+          failedParameter: h.name,
+          messages: { chrome: chromeRefusedHeaderMessage(h.name), firefox: null },
+        }),
+      );
+    }
   }
 
   if (w.sameOriginModeRedirectedAt !== null) {

@@ -73,9 +73,23 @@ const FETCH_VALID_VALUE_LEGACY =
   " Have the server send the header with a valid value, or, if an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.";
 const XHR_CREDENTIALS = ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
 
+/**
+ * The failedParameter as the console prints it: Blink reads the header value's bytes as Latin-1,
+ * and the console line shows every character outside printable ASCII as `\u` and four upper-case
+ * hex digits — so a UTF-8 `é` reads `\u00C3\u00A9`, a tab `\u0009` (checked in Chromium 156;
+ * cors_error_string.cc builds the hint with StringView over the raw bytes).
+ */
+export function consoleHint(value: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(value)) {
+    out += byte >= 0x20 && byte <= 0x7e ? String.fromCharCode(byte) : `\\u${byte.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return out;
+}
+
 /** The reason part of the message, extra sentences per initiator included. */
 export function chromeReason(i: ChromeMessageInput): string {
-  const hint = i.failedParameter;
+  const hint = consoleHint(i.failedParameter);
   const fetch = i.initiator === 'fetch';
   const legacy = i.chromeMajor !== undefined && i.chromeMajor <= LAST_WITH_NO_CORS_HINT;
   const validValue = legacy ? FETCH_VALID_VALUE_LEGACY : FETCH_VALID_VALUE;
@@ -165,10 +179,16 @@ export function chromeMessage(i: ChromeMessageInput): string {
 export const CHROME_AUTHORIZATION_WILDCARD_ISSUE =
   'Authorization will not be covered by the wildcard symbol (*) in CORS `Access-Control-Allow-Headers` handling.';
 
+/** XMLHttpRequest.setRequestHeader with a forbidden name (xml_http_request.cc setRequestHeader): the name as the page wrote it. */
+export function chromeRefusedHeaderMessage(name: string): string {
+  return `Refused to set unsafe header "${name}"`;
+}
+
 /**
  * Blink's console security error when a `same-origin`-mode request is redirected to another origin
  * (it ends with a newline in Chromium 156's text). The frame URL is the page's document URL.
  */
+
 export function chromeUnsafeLoadMessage(url: string, frameUrl: string): string {
   return `Unsafe attempt to load URL ${url} from frame with URL ${frameUrl}. Domains, protocols and ports must match.\n`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS, WARNING_CODES, type CorsError } from '../model/index.ts';
 import { detectAuthGateway } from './auth-gateway.ts';
-import { chromeMessage, chromeReason, resourceKind } from './chrome.ts';
+import { chromeMessage, chromeReason, consoleHint, resourceKind } from './chrome.ts';
 import { FIREFOX_TEMPLATES, firefoxLine, firefoxMessage } from './firefox.ts';
 import { fixFor } from './fixes.ts';
 import { LEARN_MORE, SHORT, learnMoreUrl } from './short.ts';
@@ -30,6 +30,14 @@ describe('Chrome messages', () => {
     expect(m('WildcardOriginNotAllowed', 'xmlhttprequest')).toMatch(/withCredentials attribute\.$/);
     expect(m('InvalidAllowCredentials', 'image')).not.toMatch(/withCredentials|valid value/);
     expect(m('MissingAllowOriginHeader', 'fetch')).not.toMatch(/no-cors/);
+  });
+  it('the value in the message: its UTF-8 bytes, each outside printable ASCII as \\u00XX (Chromium 156)', () => {
+    expect(consoleHint('http://app.sit\u00e9-a.test')).toBe('http://app.sit\\u00C3\\u00A9-a.test');
+    expect(consoleHint('a,\t*\u0001\u007f')).toBe('a,\\u0009*\\u0001\\u007F');
+    expect(consoleHint('http://a.test/\u{1F600}')).toBe('http://a.test/\\u00F0\\u009F\\u0098\\u0080');
+    // Quotes and backslashes print as they are.
+    expect(consoleHint(`x\\"q'`)).toBe(`x\\"q'`);
+    expect(chromeReason({ ...base, code: 'InvalidAllowCredentials', failedParameter: 'tr\u00fcE' })).toContain("is 'tr\\u00C3\\u00BCE' which");
   });
   it('older Chrome (≤ 132) suggested no-cors in fetch() messages', () => {
     expect(chromeReason({ ...base, code: 'MissingAllowOriginHeader', chromeMajor: 120 })).toBe(

@@ -218,6 +218,8 @@ export function fixFor(i: FixInput): Fix | null {
       return headerFix(i, 'Access-Control-Expose-Headers', i.policy.expose.join(', ') || 'x-your-header', 'Name each header the page must read.');
     case 'SameOriginModeRedirected':
       return noSnippets("Call the final URL directly, or use `mode: 'cors'` and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
+    case 'UnsafeRequestHeaderRefused':
+      return noSnippets(`Stop setting ${code(i.failedParameter)} in the page's code: the browser never sends a value the page chose for it.`, 'request');
     case 'PreflightMaxAgeCapped':
       return {
         summary: `Send ${code('Access-Control-Max-Age: 7200')} or less on ${where(i)}: Chromium caps the preflight cache at 2 hours, so a longer value does not keep it longer.`,

@@ -103,6 +103,8 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
     '`Access-Control-Expose-Headers: *` does not work for requests with credentials: the page can only read the headers named explicitly.',
   SameOriginModeRedirected: () =>
     "The request was made with mode 'same-origin' and the server redirected it to another origin. Chromium stops such a load as unsafe (net::ERR_ABORTED) instead of reporting a CORS error.",
+  UnsafeRequestHeaderRefused: (i) =>
+    `The page's XMLHttpRequest tried to set ${val(i.failedParameter)}, a header only the browser may set. The browser dropped it (the request went without it) and logged a console error; fetch() drops such headers silently.`,
   PreflightMaxAgeCapped: () =>
     'Access-Control-Max-Age asks browsers to cache the preflight result longer than they will: Chromium caps it at 2 hours (7200 s), Firefox at 24 hours.',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from './redirect.ts';
+import { headersAfterRedirect, isUnsafeRedirectTarget, redirectHasForbiddenCredentials, taintsOrigin } from './redirect.ts';
 
 const O = 'https://app.site-a.test';
 
@@ -17,6 +17,13 @@ describe('redirect rules', () => {
     expect(taintsOrigin('https://app.site-a.test/', 'https://api.site-b.test/', O)).toBe(true);
     expect(taintsOrigin('https://api.site-b.test/y', 'https://api.site-b.test/x', O)).toBe(false);
     expect(taintsOrigin('https://api.site-b.test/', 'https://app.site-a.test/r', O)).toBe(false);
+  });
+  it('a redirect to another origin drops Authorization, and only Authorization', () => {
+    const headers = [{ name: 'Authorization', value: 'Bearer t' }, { name: 'X-Api-Key', value: 'k' }];
+    expect(headersAfterRedirect(headers, 'https://app.site-a.test/r', 'https://api.site-a.test/t').map((h) => h.name)).toEqual(['X-Api-Key']);
+    expect(headersAfterRedirect(headers, 'https://api.site-b.test/r', 'https://api.site-b.test/t').map((h) => h.name)).toEqual(['Authorization', 'X-Api-Key']);
+    // Another scheme or port is another origin.
+    expect(headersAfterRedirect(headers, 'http://api.site-b.test/r', 'https://api.site-b.test/r').map((h) => h.name)).toEqual(['X-Api-Key']);
   });
   it('refuses unsafe targets before CORS', () => {
     expect(isUnsafeRedirectTarget('data:text/plain,hi')).toBe(true);

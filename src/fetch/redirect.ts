@@ -4,7 +4,7 @@
  * Fetch "HTTP-redirect fetch"; Chromium: services/network/cors/cors_url_loader.cc
  * (OnReceiveRedirect, CheckRedirectLocation, CheckTainted).
  */
-import type { RequestMode } from '../model/index.ts';
+import type { Header, RequestMode } from '../model/index.ts';
 import { hasCredentials, isSameOrigin, isSameOriginUrls, schemeOf } from './origin.ts';
 
 /** A request may follow 20 redirects; the 21st fails with net::ERR_TOO_MANY_REDIRECTS. */
@@ -44,4 +44,15 @@ const UNSAFE_REDIRECT_SCHEMES = new Set(['data', 'file', 'blob', 'javascript', '
 
 export function isUnsafeRedirectTarget(location: string): boolean {
   return UNSAFE_REDIRECT_SCHEMES.has(schemeOf(location));
+}
+
+/**
+ * Fetch "HTTP-redirect fetch" step 13: a redirect to another origin removes Authorization (the one
+ * CORS non-wildcard request-header name) from the request, so the next hop neither sends it nor
+ * asks a preflight about it. Chromium 156 does (Blink ResourceLoader::WillFollowRedirect passes it
+ * as a removed header); seen as an Access-Control-Request-Headers without `authorization`.
+ */
+export function headersAfterRedirect(headers: readonly Header[], currentUrl: string, location: string): Header[] {
+  if (isSameOriginUrls(location, currentUrl)) return [...headers];
+  return headers.filter((h) => h.name.toLowerCase() !== 'authorization');
 }

@@ -61,6 +61,11 @@ export const WARNING_CODES = [
    * load (net::ERR_ABORTED, a console security error), not with a CorsError.
    */
   'SameOriginModeRedirected',
+  /**
+   * The page's XMLHttpRequest tried to set a forbidden request header (Cookie, Origin, User-Agent,
+   * Sec-…, Proxy-…): Chromium drops it and logs `Refused to set unsafe header "<name>"`.
+   */
+  'UnsafeRequestHeaderRefused',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -5,7 +5,7 @@
 import type { Protocol } from 'devtools-protocol';
 import type { PageRequestSpec, PageResult } from '../lab/page-runner.ts';
 import type { AddressSpace, Hop, StoredCookie } from '../../src/model/index.ts';
-import type { Captured, CapturedRequest } from './cdp-capture.ts';
+import { sameUrlSansFragment, type Captured, type CapturedRequest } from './cdp-capture.ts';
 import { cookiesFromCapture } from './cookies-capture.ts';
 import { hopsFromCapture } from './hops.ts';
 import type { ConsoleLine, Recording, ServerLogEntry } from './recording.ts';
@@ -113,7 +113,7 @@ export function buildRecording(input: RecordingInput): Recording {
     // Issues from the network service and from Blink arrive in either order.
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-  const status = main?.failed?.corsErrorStatus ?? (main ? undefined : corsIssues(captured).find((d) => d.request.url === spec.url && !d.request.requestId)?.corsErrorStatus);
+  const status = main?.failed?.corsErrorStatus ?? (main ? undefined : corsIssues(captured).find((d) => sameUrlSansFragment(d.request.url, spec.url) && !d.request.requestId)?.corsErrorStatus);
   const corsError = status?.corsError ?? null;
   const security =
     main?.extraRequests.find((e) => e.clientSecurityState)?.clientSecurityState ??

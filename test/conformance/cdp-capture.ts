@@ -35,6 +35,11 @@ const NETWORK_EVENTS = [
   'Network.loadingFinished',
 ] as const;
 
+/** DevTools reports a request's URL without its fragment (`urlFragment` apart); compare that way. */
+export function sameUrlSansFragment(a: string, b: string): boolean {
+  return a.split('#', 1)[0] === b.split('#', 1)[0];
+}
+
 export class PageCapture {
   private requests = new Map<string, CapturedRequest>();
   private log: Protocol.Log.LogEntry[] = [];
@@ -104,7 +109,7 @@ export class PageCapture {
   main(url: string): CapturedRequest | undefined {
     for (const r of this.requests.values()) {
       const first = r.willBeSent[0];
-      if (first && first.request.url === url && first.initiator.type === 'script') return r;
+      if (first && sameUrlSansFragment(first.request.url, url) && first.initiator.type === 'script') return r;
     }
     return undefined;
   }
@@ -123,7 +128,7 @@ export class PageCapture {
   corsIssueWithoutRequest(url: string): Protocol.Audits.CorsIssueDetails | undefined {
     for (const issue of this.issues) {
       const d = issue.details.corsIssueDetails;
-      if (d && d.request.requestId === undefined && d.request.url === url) return d;
+      if (d && d.request.requestId === undefined && sameUrlSansFragment(d.request.url, url)) return d;
     }
     return undefined;
   }

@@ -27,7 +27,10 @@ export interface Judgement {
   /** Chrome's console text for the failure. */
   message: string | null;
   readable: string[];
-  /** `<direction> <stage>#<hop> <name>` → `allowed` | `blocked [reasons]` (`[*]`: blocked, reasons unknown). */
+  /**
+   * `<direction> <stage>#<hop> <name>` → `allowed` | `blocked [reasons]` (`[*]`: blocked, reasons
+   * unknown) | `deleted` (an expired line not reported: accepted as a deletion, or dropped unnamed).
+   */
   cookies: Record<string, string>;
   /** Chromium deprecations raised for this request that are also warning codes. */
   deprecations: string[];
@@ -48,6 +51,8 @@ function keyed(list: { key: string; value: string }[]): Record<string, string> {
 function recordedCookieValue(c: RecordedCookie): string {
   if (c.outcome === 'blocked') return `blocked [${c.reasons.join(', ')}]`;
   // A Set-Cookie line Chromium neither stored nor reported: blocked, for reasons it does not say.
+  // Accepted as a deletion, or dropped for a reason CDP has no name for: the jar cannot tell which.
+  if (c.direction === 'set' && c.stored === false && c.deletes) return 'deleted';
   if (c.direction === 'set' && c.stored === false) return 'blocked [*]';
   return 'allowed';
 }
@@ -106,6 +111,7 @@ export function judgementOfEvaluation(ev: Evaluation): Judgement {
 const show = (v: unknown) => JSON.stringify(v);
 
 function cookieValuesMatch(expected: string, actual: string): boolean {
+  if (expected === 'deleted') return actual === 'allowed' || beyondCdp(actual);
   return expected === actual || (expected === 'blocked [*]' && actual.startsWith('blocked'));
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Protocol } from 'devtools-protocol';
 import type { Hop, StoredCookie } from '../../src/model/index.ts';
+import { parseSetCookie } from '../../src/cookies/parse.ts';
 import type { CapturedRequest } from './cdp-capture.ts';
 import type { RecordedCookie } from './recording.ts';
 
@@ -14,6 +15,17 @@ export function setCookiePair(line: string): { name: string; value: string } {
   const pair = line.split(';', 1)[0] ?? '';
   const eq = pair.indexOf('=');
   return eq < 0 ? { name: '', value: pair.trim() } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+}
+
+/**
+ * The line expires the cookie on arrival (Max-Age ≤ 0, or no valid Max-Age and an Expires in the
+ * past): Chromium accepts it as a deletion, so it is never in the jar and never reported blocked.
+ */
+export function deletesOnArrival(line: string, now = Date.now()): boolean {
+  const p = parseSetCookie(line);
+  if (!p.ok) return false;
+  if (p.maxAge !== undefined) return p.maxAge <= 0;
+  return p.expires !== undefined && p.expires < now;
 }
 
 export function setCookieName(line: string): string {
@@ -49,6 +61,7 @@ function setOutcomes(
     // A later line of the same flow with the same name may have overwritten it; that is no drop.
     const { name, value } = setCookiePair(raw);
     out.stored = jarAfter.some((c) => c.name === name && (c.value === value || laterNames.has(name)));
+    if (out.outcome === 'allowed' && !out.stored && deletesOnArrival(raw)) out.deletes = true;
     if (b?.cookie) {
       out.domain = b.cookie.domain;
       out.path = b.cookie.path;

@@ -20,17 +20,45 @@ export function headersFromObject(obj: Protocol.Network.Headers | undefined): He
   return out;
 }
 
-/** An HTTP/1.x response head → status, reason and header lines in wire order (duplicates kept). */
+const isLws = (c: string | undefined) => c === ' ' || c === '\t';
+const trimLws = (s: string) => s.replace(/^[ \t]+|[ \t]+$/g, '');
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * An HTTP/1.x response head → status, reason and header lines in wire order (duplicates kept), read
+ * the way Chromium reads it (net/http/http_util.cc AssembleRawHeaders, HeadersIterator): lines end
+ * at CR or LF, a line starting with white space continues the previous header's value (joined by one
+ * space), white space around names and values is trimmed (SP and HTAB only), and a line without a
+ * colon or whose name is not a token is skipped. DevTools' `headersText` is the head verbatim; the
+ * flow holds the headers as Chromium parsed them, as webRequest and HAR give them.
+ */
 export function parseHeadersText(text: string): { status: number; statusText: string; headers: Header[] } | null {
-  const lines = text.split('\r\n');
-  const m = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.*))?$/.exec(lines[0] ?? '');
+  // A 1xx head (103 Early Hints) may come first: the final head is the last one.
+  const heads = text.replace(/\0/g, '').split(/\r?\n\r?\n/).filter((h) => h.trim() !== '');
+  const head = heads[heads.length - 1] ?? '';
+  const statusEnd = head.search(/[\r\n]/);
+  const statusLine = statusEnd < 0 ? head : head.slice(0, statusEnd);
+  const m = /^HTTP\/\d(?:\.\d)? +(\d{3})(?: +(.*?))? *$/.exec(statusLine);
   if (!m) return null;
-  const headers: Header[] = [];
-  for (const line of lines.slice(1)) {
+  const lines: string[] = [];
+  let continuable = false;
+  for (const line of (statusEnd < 0 ? '' : head.slice(statusEnd)).split(/[\r\n]+/)) {
     if (line === '') continue;
+    if (continuable && isLws(line[0])) {
+      lines[lines.length - 1] += ` ${line.replace(/^[ \t]+/, '')}`;
+      continue;
+    }
+    lines.push(line);
     const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    headers.push({ name: line.slice(0, colon), value: line.slice(colon + 1).trim() });
+    continuable = colon > 0 && !isLws(line[0]);
+  }
+  const headers: Header[] = [];
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0 || isLws(line[0])) continue;
+    const name = trimLws(line.slice(0, colon));
+    if (!TOKEN.test(name)) continue;
+    headers.push({ name, value: trimLws(line.slice(colon + 1)) });
   }
   return { status: Number(m[1]), statusText: m[2] ?? '', headers };
 }

@@ -1,280 +1,211 @@
 /**
- * Seeded random scenarios: random server answers (Access-Control-* values good and bad, preflight
- * statuses, 0–2 redirects, Set-Cookie variants) to random requests (methods in either case,
- * headers, credentials, fetch or XHR). The same seed always gives the same scenarios.
+ * Seeded random scenarios: random server answers to random requests, drawn from random-pools.ts —
+ * Access-Control-* values good, bad and odd (padding, tabs, case, duplicate lines, empty, very long,
+ * non-ASCII), preflight and final statuses (1xx before the head, 2xx, 3xx without Location, 304, 4xx,
+ * 5xx), 0–3 redirects across sites and schemes with a preflight at each hop, Location forms,
+ * Set-Cookie lines (Secure, Domain, prefixes, Partitioned, oversized, non-ASCII) on any hop or
+ * preflight, cookies planted first, raw response heads with wire quirks, and requests by fetch or XHR
+ * with methods in any case, safelisted/unsafe/forbidden/duplicate headers, every credentials mode,
+ * and now and then no-cors, same-origin, `redirect: manual|error`. The same seed always gives the
+ * same scenarios.
  */
 import type { PageRequestSpec } from '../lab/page-runner.ts';
 import type { ResponseSpec, RouteSpec } from '../lab/server.ts';
 import { pick, prng, weighted, type Rand } from './prng.ts';
-import { CROSS_SITE, PAGE_HOST, requestHeader, SAME_SITE, THIRD_SITE, type Scenario, type ScenarioEnv } from './scenario.ts';
-
-type H = [string, string];
-
-/** What an Access-Control-Allow-Origin answer is, resolved per request (`reflect` echoes Origin). */
-type AcaoKind =
-  | 'absent'
-  | 'exact'
-  | 'exact-padded'
-  | 'reflect'
-  | 'wildcard'
-  | 'null'
-  | 'other'
-  | 'slash'
-  | 'two-lines'
-  | 'list'
-  | 'empty'
-  | 'garbage';
-const ACAO_KINDS: [number, AcaoKind][] = [
-  [3, 'exact'],
-  [3, 'reflect'],
-  [3, 'wildcard'],
-  [2, 'absent'],
-  [1, 'null'],
-  [1, 'other'],
-  [1, 'slash'],
-  [1, 'two-lines'],
-  [1, 'list'],
-  [1, 'empty'],
-  [1, 'garbage'],
-  [1, 'exact-padded'],
-];
-
-function acaoHeaders(kind: AcaoKind, pageOrigin: string, requestOrigin: string | undefined): H[] {
-  const h = (v: string): H => ['Access-Control-Allow-Origin', v];
-  switch (kind) {
-    case 'absent':
-      return [];
-    case 'exact':
-      return [h(pageOrigin)];
-    case 'exact-padded':
-      return [h(` ${pageOrigin} `)];
-    case 'reflect':
-      return requestOrigin === undefined ? [] : [h(requestOrigin)];
-    case 'wildcard':
-      return [h('*')];
-    case 'null':
-      return [h('null')];
-    case 'other':
-      return [h('https://elsewhere.site-e.test')];
-    case 'slash':
-      return [h(`${pageOrigin}/`)];
-    case 'two-lines':
-      return [h(pageOrigin), h('*')];
-    case 'list':
-      return [h(`${pageOrigin}, https://elsewhere.site-e.test`)];
-    case 'empty':
-      return [h('')];
-    case 'garbage':
-      return [h('not an origin')];
-  }
-}
+import {
+  ACAO_KINDS, acacValue, acahValue, acamValue, acaoHeaders, acehValue, extraResponseHeaders, FINAL_STATUSES, HEADERS,
+  LOCATION_FORMS, locationValue, METHODS, PLANTED, PREFLIGHT_STATUSES, rawHead, REDIRECT_STATUSES, SET_COOKIES, WIRE_QUIRKS,
+  type AcaoKind, type H, type LocationForm, type WireQuirk,
+} from './random-pools.ts';
+import { CROSS_SITE, PAGE_HOST, requestHeader, SAME_SITE, THIRD_SITE, type PlantSpec, type Scenario, type ScenarioEnv } from './scenario.ts';
 
 interface CorsAnswer {
   acao: AcaoKind;
-  acac: string | null;
-  extra: H[];
+  acac: string[];
+  wire: WireQuirk;
 }
 
-function corsAnswer(r: Rand): CorsAnswer {
+/**
+ * Draws the scenario's values. Half the scenarios get a server that means to pass (answers a careful
+ * server sends, some with harmless oddities), and most of those one field drawn from the full
+ * pools — the boundary where an evaluator goes wrong; the other half draw every field at random.
+ */
+class Draw {
+  private field = 0;
+  constructor(
+    readonly r: Rand,
+    private readonly random: boolean,
+    private readonly mutated: number,
+  ) {}
+  /** The next field: `good` for a careful server, `any` otherwise (or when this is the mutated field). */
+  pick<T>(good: () => T, any: () => T): T {
+    const useAny = this.random || this.field === this.mutated;
+    this.field++;
+    return useAny ? any() : good();
+  }
+}
+
+function corsAnswer(d: Draw, include: boolean): CorsAnswer {
+  const r = d.r;
   return {
-    acao: weighted(r, ACAO_KINDS),
-    acac: weighted(r, [
-      [4, null],
-      [4, 'true'],
-      [1, 'TRUE'],
-      [1, 'false'],
-      [1, ' true '],
-    ]),
-    extra: [],
+    acao: d.pick<AcaoKind>(
+      () => weighted(r, include ? [[6, 'reflect'], [1, 'reflect-padded']] : [[3, 'reflect'], [3, 'wildcard'], [1, 'wildcard-padded'], [1, 'reflect-padded']]),
+      () => weighted(r, ACAO_KINDS),
+    ),
+    acac: d.pick(
+      () => (include ? weighted<string[]>(r, [[5, ['true']], [1, [' true ']], [1, ['\ttrue']]]) : weighted<string[]>(r, [[3, []], [1, ['true']]])),
+      () => acacValue(r),
+    ),
+    wire: weighted(r, WIRE_QUIRKS),
   };
 }
 
-function respond(a: CorsAnswer, pageOrigin: string, base: ResponseSpec) {
-  return (req: { headers: [string, string][] }): ResponseSpec => ({
-    ...base,
-    headers: [
-      ...acaoHeaders(a.acao, pageOrigin, requestHeader(req.headers, 'origin')),
-      ...(a.acac === null ? [] : [['Access-Control-Allow-Credentials', a.acac] as H]),
-      ...a.extra,
-      ...(base.headers ?? []),
-    ],
-  });
+/** The answer as a ResponseSpec for a request with this Origin (written raw when the answer has a wire quirk). */
+function answer(a: CorsAnswer, pageOrigin: string, base: { status: number; headers: H[]; body?: string }, requestOrigin: string | undefined): ResponseSpec {
+  const headers: H[] = [
+    ...acaoHeaders(a.acao, pageOrigin, requestOrigin),
+    ...a.acac.map((v): H => ['Access-Control-Allow-Credentials', v]),
+    ...base.headers,
+  ];
+  const body = base.body ?? '';
+  // Node refuses control characters in header values: such a head goes on the wire raw.
+  // eslint-disable-next-line no-control-regex
+  const wire = a.wire === 'node' && headers.some(([, v]) => /[\x00-\x08\x0a-\x1f\x7f]/.test(v)) ? 'raw' : a.wire;
+  if (wire === 'node') return { status: base.status, headers, body };
+  return { rawHead: rawHead(wire, base.status, headers), body: [204, 304].includes(base.status) ? '' : body };
 }
 
-const METHODS: [number, string][] = [
-  [5, 'GET'],
-  [3, 'POST'],
-  [1, 'HEAD'],
-  [2, 'PUT'],
-  [1, 'put'],
-  [2, 'DELETE'],
-  [1, 'PATCH'],
-  [1, 'patch'],
-];
-const HEADERS: H[] = [
-  ['X-Api-Key', 'k-1'],
-  ['Authorization', 'Bearer t'],
-  ['Content-Type', 'application/json'],
-  ['Content-Type', 'text/plain'],
-  ['Accept', 'application/json'],
-  ['Accept', `application/${'v'.repeat(130)}`],
-  ['X-Requested-With', 'XMLHttpRequest'],
-];
-const PLANTED = [
-  'p_none=1; SameSite=None; Secure',
-  'p_lax=1; SameSite=Lax; Secure',
-  'p_strict=1; SameSite=Strict; Secure',
-  'p_plain=1; Secure',
-  'p_http=1',
-  'p_path=1; Path=/elsewhere; SameSite=None; Secure',
-];
-const SET_COOKIES = [
-  'r_none=1; SameSite=None; Secure',
-  'r_lax=1; SameSite=Lax',
-  'r_plain=1',
-  'r_insecure_none=1; SameSite=None',
-  '__Host-r_host=1; Secure; Path=/; SameSite=None',
-  'r_chip=1; Secure; SameSite=None; Partitioned; Path=/',
-  '__Secure-r_bad=1; SameSite=None',
-];
+/** Fetch "normalize a method". */
+const normalize = (m: string) => (['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(m.toUpperCase()) ? m.toUpperCase() : m);
+const siteOfHost = (host: string) => host.split('.').slice(-2).join('.');
+const cookieLine = (line: string, host: string) => line.replaceAll('{site}', siteOfHost(host)).replaceAll('{host}', host);
 
-function acamValue(r: Rand, method: string): string | null {
-  return weighted<string | null>(r, [
-    [3, null],
-    [3, method],
-    [2, '*'],
-    [1, 'GET, POST'],
-    [1, method.toLowerCase()],
-    [1, `${method}; GET`],
-    [1, `,${method},,`],
-    [1, `GET , ${method}`],
-    [1, `GET ${method}`],
-  ]);
-}
-
-function acahValue(r: Rand, names: string[]): string | null {
-  return weighted<string | null>(r, [
-    [3, null],
-    [3, names.join(', ')],
-    [2, '*'],
-    [1, names.slice(0, 1).join(', ')],
-    [1, `${names.join(', ')}, (x)`],
-    [1, `Authorization, *`],
-    [1, names.map((n) => n.toUpperCase()).join(',')],
-    [1, names.join(' ')],
-  ]);
+function distinct<T>(xs: T[]): T[] {
+  return xs.filter((x, i) => xs.indexOf(x) === i);
 }
 
 /** One random scenario; `index` makes its id (and so its URLs) unique within the seed. */
 export function randomScenario(seed: number, index: number): Scenario {
   const r = prng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const pageSecure = r() < 0.4;
-  const targetSecure = pageSecure || r() < 0.3;
-  const via = r() < 0.7 ? ('fetch' as const) : ('xhr' as const);
+  const via = r() < 0.65 ? ('fetch' as const) : ('xhr' as const);
   const method = weighted(r, METHODS);
-  const headerCount = weighted(r, [
-    [4, 0],
-    [3, 1],
-    [1, 2],
-  ]);
+  const headerCount = weighted(r, [[4, 0], [3, 1], [2, 2], [1, 3]]);
   const headers: H[] = [];
   for (let i = 0; i < headerCount; i++) {
-    const h = pick(r, HEADERS);
-    if (!headers.some(([n]) => n.toLowerCase() === h[0].toLowerCase())) headers.push(h);
+    const h = weighted(r, HEADERS);
+    // Now and then the same name twice: the browser combines the values.
+    if (!headers.some(([n]) => n.toLowerCase() === h[0].toLowerCase()) || r() < 0.3) headers.push(h);
   }
   const credentials = via === 'xhr' ? pick(r, [undefined, 'include'] as const) : pick(r, [undefined, 'omit', 'same-origin', 'include', 'include'] as const);
-  const firstHost = weighted(r, [
-    [6, CROSS_SITE],
-    [3, SAME_SITE],
-    [1, PAGE_HOST],
-  ]);
-  const redirects = weighted(r, [
-    [6, 0],
-    [3, 1],
-    [1, 2],
-  ]);
+  const include = credentials === 'include';
+  let mode = via === 'fetch' ? weighted(r, [[30, undefined], [2, 'no-cors'], [1, 'same-origin'], [1, 'cors']] as const) : undefined;
+  // fetch() throws before any request for a no-cors request with another method.
+  if (mode === 'no-cors' && !['GET', 'HEAD', 'POST'].includes(normalize(method))) mode = undefined;
+  const redirectMode = via === 'fetch' ? weighted(r, [[30, undefined], [1, 'manual'], [1, 'error'], [1, 'follow']] as const) : undefined;
+
+  const firstHost = weighted(r, [[6, CROSS_SITE], [3, SAME_SITE], [1, PAGE_HOST]]);
+  const redirects = weighted(r, [[10, 0], [5, 1], [2, 2], [1, 3]]);
   const hosts = [firstHost];
   for (let i = 0; i < redirects; i++) hosts.push(pick(r, [CROSS_SITE, THIRD_SITE, SAME_SITE, PAGE_HOST]));
-  const statuses = hosts.slice(1).map(() => pick(r, [301, 302, 303, 307, 308]));
-  const answers = hosts.map(() => corsAnswer(r));
-  const preflights = hosts.map(() => ({
-    status: weighted(r, [
-      [6, 204],
-      [2, 200],
-      [1, 403],
-      [1, 500],
-      [1, 302],
-    ]),
-    answer: corsAnswer(r),
-    acam: acamValue(r, method),
-    acah: acahValue(r, headers.map(([n]) => n)),
-  }));
-  const aceh = weighted<string | null>(r, [
-    [3, null],
-    [2, 'X-Request-Id'],
-    [2, '*'],
-    [1, 'x-request-id, *'],
-    [1, '(bad)'],
-  ]);
-  const cookieCount = weighted(r, [
-    [3, 0],
-    [2, 1],
-    [1, 2],
-  ]);
-  const cookies = Array.from({ length: cookieCount }, () => pick(r, SET_COOKIES)).filter((c, i, all) => all.indexOf(c) === i);
-  const cookieHop = Math.floor(r() * hosts.length);
-  // Cookies in the jar before the request, set first-party on the first host.
-  const plantCount = weighted(r, [
-    [3, 0],
-    [2, 1],
-    [1, 2],
-  ]);
-  const planted = Array.from({ length: plantCount }, () => pick(r, PLANTED)).filter((c, i, all) => all.indexOf(c) === i);
-  const thirdPartyCookies = r() < 0.15 ? ('blocked' as const) : ('allowed' as const);
-  const hasBody = !['GET', 'HEAD'].includes(method.toUpperCase());
+  // Per hop scheme; an https page stays on https (mixed content is not CORS).
+  const secure: boolean[] = [];
+  for (let i = 0; i < hosts.length; i++) secure.push(pageSecure || (i === 0 ? r() < 0.3 : r() < 0.8 ? secure[i - 1]! : !secure[i - 1]));
+  // The Origin each hop carries: the page's, or `null` once a redirect left a cross-origin URL for another origin (Fetch §4.4 step 12).
+  const originOf = (i: number) => `${secure[i] ? 'https' : 'http'}://${hosts[i]}`;
+  const pageKey = `${pageSecure ? 'https' : 'http'}://${PAGE_HOST}`;
+  const nullOrigin: boolean[] = [false];
+  for (let i = 1; i < hosts.length; i++) nullOrigin.push(nullOrigin[i - 1]! || (originOf(i) !== originOf(i - 1) && originOf(i - 1) !== pageKey));
 
-  const title = `${via} ${method} ${headers.map(([n]) => n).join('+') || 'no headers'} credentials=${credentials ?? 'default'}, ${redirects} redirect(s) via ${hosts.join(' → ')}`;
+  const d = new Draw(r, r() < 0.5, r() < 0.75 ? Math.floor(r() * (6 * hosts.length + 2)) : -1);
+  const statuses = hosts.slice(1).map(() => d.pick(() => weighted(r, REDIRECT_STATUSES), () => weighted(r, REDIRECT_STATUSES)));
+  const locationForms = hosts.slice(1).map(() => d.pick<LocationForm>(() => 'absolute', () => weighted(r, LOCATION_FORMS)));
+  const answers = hosts.map(() => corsAnswer(d, include));
+  const finalStatus = d.pick(() => weighted(r, [[6, 200], [1, 201], [1, 204], [1, 404]]), () => weighted(r, FINAL_STATUSES));
+  const finalExtra = extraResponseHeaders(r);
+  const aceh = acehValue(r);
+  const names = distinct(headers.map(([n]) => n));
+  const preflights = hosts.map(() => ({
+    status: d.pick(() => weighted(r, [[4, 204], [3, 200], [1, 201], [1, 299]]), () => weighted(r, PREFLIGHT_STATUSES)),
+    answer: corsAnswer(d, include),
+    acam: d.pick(
+      () => weighted<string[]>(r, [[4, [normalize(method)]], [1, [`GET, ${normalize(method)}`]], [1, [`\t${normalize(method)}`]], [include ? 0 : 2, ['*']]]),
+      () => acamValue(r, method),
+    ),
+    acah: d.pick(
+      () => (names.length === 0 ? [] : weighted<string[]>(r, [[4, [names.join(', ')]], [1, [names.map((n) => n.toUpperCase()).join(',')]], [include ? 0 : 2, ['*']]])),
+      () => acahValue(r, names),
+    ),
+    maxAge: weighted<string[]>(r, [[8, []], [1, ['600']], [1, ['-1']], [1, ['abc']]]),
+    setCookie: r() < 0.08 ? [pick(r, SET_COOKIES)] : [],
+  }));
+  const cookieCount = weighted(r, [[3, 0], [2, 1], [1, 2], [1, 3]]);
+  const cookies = distinct(Array.from({ length: cookieCount }, () => pick(r, SET_COOKIES)));
+  const cookieHop = Math.floor(r() * hosts.length);
+  // Cookies in the jar before the request, set first-party on one of the flow's hosts.
+  const plantCount = weighted(r, [[3, 0], [2, 1], [1, 2], [1, 3]]);
+  const planted = distinct(Array.from({ length: plantCount }, () => pick(r, PLANTED)));
+  const plantHost = pick(r, hosts);
+  const plantSecure = r() < 0.85;
+  const thirdPartyCookies = r() < 0.15 ? ('blocked' as const) : ('allowed' as const);
+  const hasBody = !['GET', 'HEAD'].includes(normalize(method));
+
+  const options = [mode && `mode=${mode}`, redirectMode && `redirect=${redirectMode}`].filter(Boolean).join(' ');
+  const title = `${via} ${method} ${headers.map(([n]) => n).join('+') || 'no headers'} credentials=${credentials ?? 'default'}${options ? ` ${options}` : ''}, ${redirects} redirect(s) via ${hosts.map((h, i) => `${secure[i] ? 'https' : 'http'}:${h}`).join(' → ')}`;
+  const plant: PlantSpec[] = planted.length > 0 ? [{ host: plantHost, secure: plantSecure, setCookies: planted.map((c) => cookieLine(c, plantHost)) }] : [];
   return {
     id: `random-${seed}-${index}`,
     theme: 'random',
     title,
     page: { secure: pageSecure },
     thirdPartyCookies,
-    ...(planted.length > 0 ? { plant: [{ host: firstHost, secure: true, setCookies: planted }] } : {}),
+    ...(plant.length > 0 ? { plant } : {}),
     routes: (e: ScenarioEnv) => {
       const routes: Record<string, RouteSpec> = {};
-      hosts.forEach((_, i) => {
+      hosts.forEach((host, i) => {
         const last = i === hosts.length - 1;
-        const a = answers[i]!;
-        const setCookie: H[] = i === cookieHop ? cookies.map((c) => ['Set-Cookie', c] as H) : [];
-        const base: ResponseSpec = last
-          ? {
-              status: 200,
-              headers: [['Content-Type', 'text/plain'], ['X-Request-Id', `r-${i}`], ...(aceh === null ? [] : [['Access-Control-Expose-Headers', aceh] as H]), ...setCookie],
-              body: 'ok',
-            }
-          : { status: statuses[i]!, headers: [['Location', e.at(hosts[i + 1]!, `h${i + 1}`, targetSecure)], ...setCookie] };
+        const setCookie: H[] = i === cookieHop ? cookies.map((c): H => ['Set-Cookie', cookieLine(c, host)]) : [];
+        let base: { status: number; headers: H[]; body?: string };
+        if (last) {
+          base = {
+            status: finalStatus,
+            headers: [['Content-Type', 'text/plain'], ['X-Request-Id', `r-${i}`], ...finalExtra, ...aceh.map((v): H => ['Access-Control-Expose-Headers', v]), ...setCookie],
+            body: 'ok',
+          };
+        } else {
+          const target = e.at(hosts[i + 1]!, `h${i + 1}`, secure[i + 1]);
+          const sameHostAndScheme = hosts[i + 1] === host && secure[i + 1] === secure[i];
+          base = { status: statuses[i]!, headers: [['Location', locationValue(locationForms[i]!, target, sameHostAndScheme)], ...setCookie] };
+        }
         const pf = preflights[i]!;
-        const pfBase: ResponseSpec = {
+        const pfRedirect = pf.status === 302 || pf.status === 307;
+        const pfBase = {
           status: pf.status,
           headers: [
-            ...(pf.acam === null ? [] : [['Access-Control-Allow-Methods', pf.acam] as H]),
-            ...(pf.acah === null ? [] : [['Access-Control-Allow-Headers', pf.acah] as H]),
-            ...(pf.status === 302 ? [['Location', e.at(hosts[i]!, 'login', targetSecure)] as H] : []),
+            ...pf.acam.map((v): H => ['Access-Control-Allow-Methods', v]),
+            ...pf.acah.map((v): H => ['Access-Control-Allow-Headers', v]),
+            ...pf.maxAge.map((v): H => ['Access-Control-Max-Age', v]),
+            ...pf.setCookie.map((c): H => ['Set-Cookie', cookieLine(c, host)]),
+            ...(pfRedirect ? [['Location', e.at(host, 'login', secure[i])] as H] : []),
           ],
         };
-        // A preflight answer is static (it cannot see the request): `reflect` there means the page's origin.
-        const pfAnswer: CorsAnswer = pf.answer.acao === 'reflect' ? { ...pf.answer, acao: 'exact' } : pf.answer;
-        routes[`h${i}`] = { preflight: respond(pfAnswer, e.pageOrigin, pfBase)({ headers: [] }), actual: respond(a, e.pageOrigin, base) };
+        // A preflight answer is static (it cannot see the request): `reflect` there echoes the Origin this hop carries.
+        const a = answers[i]!;
+        routes[`h${i}`] = {
+          preflight: answer(pf.answer, e.pageOrigin, pfBase, nullOrigin[i] ? 'null' : e.pageOrigin),
+          actual: (req) => answer(a, e.pageOrigin, base, requestHeader(req.headers, 'origin')),
+        };
       });
       return routes;
     },
     request: (e: ScenarioEnv): PageRequestSpec => ({
       via,
-      url: e.at(firstHost, 'h0', targetSecure),
+      url: e.at(firstHost, 'h0', secure[0]),
       method,
       ...(headers.length > 0 ? { headers } : {}),
       ...(credentials ? { credentials } : {}),
+      ...(mode ? { mode } : {}),
+      ...(redirectMode ? { redirect: redirectMode } : {}),
       ...(hasBody ? { body: 'payload' } : {}),
     }),
   };
@@ -293,5 +224,5 @@ export function describeScenario(s: Scenario, env: ScenarioEnv): string {
       return [name, { preflight: route.preflight, actual }];
     }),
   );
-  return JSON.stringify({ id: s.id, title: s.title, page: s.page, thirdPartyCookies: s.thirdPartyCookies, request: s.request(env), routes }, null, 2);
+  return JSON.stringify({ id: s.id, title: s.title, page: s.page, thirdPartyCookies: s.thirdPartyCookies, plant: s.plant, request: s.request(env), routes }, null, 2);
 }

@@ -33,6 +33,8 @@ export interface RecordedCookie {
   raw?: string;
   /** Direction `set`: the cookie was in the jar afterwards (Chromium drops some lines silently). */
   stored?: boolean;
+  /** Direction `set`: an accepted line that expired the cookie on arrival (a deletion: not in the jar, yet not dropped). */
+  deletes?: true;
 }
 
 export interface ServerLogEntry {
