@@ -18,6 +18,10 @@ describe('Set-Cookie on a cross-site credentialed fetch (Chrome)', () => {
     expect(o.why).toContain('third-party cookies are allowed');
   });
 
+  it('a third-party line that deletes a cookie (Max-Age=0) still raises the third-party warning (Chromium 156)', () => {
+    expect(judge('gone=; Max-Age=0; SameSite=None; Secure; Path=/')).toMatchObject({ outcome: 'warning', reasons: ['WarnThirdPartyPhaseout'] });
+  });
+
   it('Lax, Strict and no SameSite are blocked with the Schemeful… names Chromium 156 reports', () => {
     expect(judge('a=1; SameSite=Lax').reasons).toEqual(['SchemefulSameSiteLax']);
     expect(judge('a=1; SameSite=Strict').reasons).toEqual(['SchemefulSameSiteStrict']);

@@ -145,8 +145,9 @@ export function judgeSetCookie(input: SetInput): SetDecision {
   if (!ctx.secure && !parsed.secure && shadowsSecureCookie(input.jar, cookie)) return blocked(['OverwriteSecure']);
 
   const warnings = [...parsed.warnings];
-  // Chromium 156 raises WarnThirdPartyPhaseout (Issues panel) on every unpartitioned third-party cookie.
-  if (browser === 'chrome' && ctx.thirdParty && !parsed.partitioned && !created.deletes) warnings.unshift('WarnThirdPartyPhaseout');
+  // Chromium 156 raises WarnThirdPartyPhaseout (Issues panel) on every unpartitioned third-party
+  // cookie, a line that deletes one included (conformance recording found-set-cookie-max-age-0).
+  if (browser === 'chrome' && ctx.thirdParty && !parsed.partitioned) warnings.unshift('WarnThirdPartyPhaseout');
   if (tcp) warnings.unshift('TotalCookieProtection');
   facts.partitioned = cookie.partitionKey !== undefined;
   const outcome: CookieOutcome = {

@@ -10,7 +10,7 @@ import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
 import { headersAfterRedirect, taintsOrigin } from '../fetch/redirect.ts';
-import { hopUrl, redirectTarget } from './hop-state.ts';
+import { hopUrl, redirectTarget, withInheritedFragment } from './hop-state.ts';
 import type { FirefoxLine } from '../explain/firefox.ts';
 
 export interface FirefoxReport {
@@ -104,7 +104,12 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     if (!crossSite) {
       const location = redirectTarget(hop.response, url);
       if (!location) return report;
-      url = location;
+      // Even a same-origin redirect rewrites the request: Authorization goes when the next hop is another origin, a 303 makes a GET.
+      headers = headersAfterRedirect(headers, url, location);
+      const next = methodAfterRedirect(Number(hop.response!.status), method);
+      if (next !== method) headers = headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
+      method = next;
+      url = withInheritedFragment(location, url);
       continue;
     }
     if (!isHttpScheme(url)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url }] };
@@ -146,7 +151,7 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     // A redirect to another scheme: the target's reason, then the redirecting request's.
     if (!isHttpScheme(location)) return { ...report, lines: [{ key: 'CORSRequestNotHttp', url: location }, didNotSucceed(url)] };
     method = next;
-    url = location;
+    url = withInheritedFragment(location, url);
   }
   return report;
 }

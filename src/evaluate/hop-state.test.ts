@@ -10,6 +10,10 @@ describe('hop state helpers', () => {
     expect(redirectTarget({ status: 307, headers: h([['Location', '/b']]), redirectURL: 'https://c.test/' }, 'https://a.test/')).toBe('https://c.test/');
     expect(redirectTarget({ status: 304, headers: h([['Location', '/b']]) }, 'https://a.test/')).toBeNull();
     expect(redirectTarget({ status: 302, headers: [] }, 'https://a.test/')).toBeNull();
+    // Chromium: 300 is shown to the page, and empty Location lines do not count (http_response_headers.cc IsRedirect).
+    expect(redirectTarget({ status: 300, headers: h([['Location', '/b']]) }, 'https://a.test/')).toBeNull();
+    expect(redirectTarget({ status: 302, headers: h([['Location', '']]), redirectURL: 'https://a.test/' }, 'https://a.test/')).toBeNull();
+    expect(redirectTarget({ status: 302, headers: h([['Location', ''], ['Location', '/second']]) }, 'https://a.test/')).toBe('https://a.test/second');
     expect(redirectTarget({ status: 200, headers: h([['Location', '/b']]) }, 'https://a.test/')).toBeNull();
     expect(redirectTarget({ status: 301, headers: h([['location', 'ftp://x.test/'], ['Location', '/second']]) }, 'https://a.test/')).toBe('ftp://x.test/');
     expect(redirectTarget(undefined, 'https://a.test/')).toBeNull();

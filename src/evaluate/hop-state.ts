@@ -46,17 +46,20 @@ export function withInheritedFragment(location: string, current: string): string
 }
 
 /**
- * Where a response redirects to, resolved against the request URL; null when it is not a redirect
- * (a 3xx without Location is an ordinary response). Location with several lines fails to parse in
- * browsers; we take the first line as Chromium's net stack does.
+ * Where a response redirects to, resolved against the request URL; null when it is not a redirect.
+ * As Chromium's net stack decides (net/http/http_response_headers.cc IsRedirect): only 301, 302,
+ * 303, 307 and 308 redirect (a 300 goes to the page, checked in Chromium 156), and the target is the
+ * first Location line that is not empty — a 3xx whose Location lines are all empty is an ordinary
+ * response.
  */
 export function redirectTarget(response: WireResponse | undefined, requestUrl: string): string | null {
   if (!response) return null;
-  const status = Number(response.status);
-  if (!(isRedirectStatus(status) || status === 300)) return null;
+  if (!isRedirectStatus(Number(response.status))) return null;
+  const locations = safeHeaders(response.headers).filter((h) => h.name.toLowerCase() === 'location');
+  const first = locations.find((h) => h.value.trim() !== '');
+  if (locations.length > 0 && !first) return null;
+  // A capture's own resolution (HAR redirectURL, webRequest redirectUrl) wins, even without the header.
   if (typeof response.redirectURL === 'string' && response.redirectURL !== '') return response.redirectURL;
-  const headers = safeHeaders(response.headers);
-  const first = headers.find((h) => h.name.toLowerCase() === 'location');
   if (!first) return null;
   const u = parseUrl(first.value.trim(), parseUrl(requestUrl) ? requestUrl : undefined);
   return u ? u.href : first.value.trim();

@@ -153,6 +153,13 @@ describe('not CORS, failed, pending', () => {
     const e = evaluate(flow(''), ctx);
     expect([e.error?.code, e.error?.failedParameter]).toEqual(['HeaderDisallowedByPreflightResponse', 'x-long']);
   });
+  it('a forbidden header the page tried to set takes no place in the order Chromium checks headers in', () => {
+    const flow = buildFlow({ url: API, origin: O, headers: [['Sec-Custom', '1'], ['Content-Type', 'application/json'], ['Authorization', 'Bearer t']] }, [
+      { noResponse: true, error: 'net::ERR_FAILED', preflight: { headers: [ACAO] } },
+    ]);
+    // Seen in Chromium 156 (random conformance seed 9): content-type, not authorization.
+    expect(evaluate(flow, ctx).error?.failedParameter).toBe('content-type');
+  });
   it('no-cors: a response Opaque Response Blocking cut (net::ERR_ABORTED) still reaches the page as an opaque response', () => {
     const cut = evaluate(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{ status: 304, headers: [['Content-Type', 'text/plain']], error: 'net::ERR_ABORTED' }]), ctx);
     expect(cut.verdict).toBe('not-cors');

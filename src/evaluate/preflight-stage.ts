@@ -8,6 +8,7 @@ import { blinkHeaderOrder } from '../fetch/blink-header-order.ts';
 import { lowerAscii, safeHeaders } from '../fetch/http.ts';
 import { hasHeader } from '../model/index.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
+import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
 import type { HopState } from './hop-state.ts';
 import { redirectTarget, wireOrigin } from './hop-state.ts';
 
@@ -24,7 +25,8 @@ export interface PreflightStage {
 
 /** The order Chromium keeps this request's headers in (which disallowed header it names first). */
 function headerOrder(flow: Flow): string[] {
-  const author = flow.request.headers.map((h) => lowerAscii(h.name));
+  // Forbidden headers never reach Blink's header map: fetch() drops them, XHR refuses them.
+  const author = flow.request.headers.filter((h) => !isForbiddenRequestHeader(h.name, h.value)).map((h) => lowerAscii(h.name));
   const wire = flow.hops[0]?.request?.headers ?? [];
   const bodyContentType = !author.includes('content-type') && (flow.request.hasBody === true || hasHeader(wire, 'content-type'));
   const initiator = flow.request.initiatorType === 'xmlhttprequest' ? 'xmlhttprequest' : 'fetch';

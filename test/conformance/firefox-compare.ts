@@ -9,10 +9,20 @@ import type { Recording, ServerLogEntry } from './recording.ts';
 
 const requestLine = (e: ServerLogEntry) => `${e.preflight ? 'preflight' : e.method} ${e.url}`;
 
+/**
+ * Scenarios whose raw response head Firefox reads otherwise than Chromium: the flow holds Chromium's
+ * reading, so it is not the exchange Firefox saw (seen with firefox-esr 153).
+ */
+const FIREFOX_READS_HEAD_OTHERWISE: Record<string, string> = {
+  'found-head-space-before-colon': 'Firefox ignores a header line whose name ends in a space; Chromium trims the name and keeps the header',
+};
+
 /** Why Firefox's recording cannot be compared with this flow, or null when it can. */
 export function firefoxSkipReason(rec: Recording): string | null {
   const ff = rec.firefox;
   if (!ff) return 'not run in Firefox (third-party cookies blocked, or Local Network Access overrides)';
+  const otherwise = FIREFOX_READS_HEAD_OTHERWISE[rec.id];
+  if (otherwise) return otherwise;
   if (rec.verdict === 'failed') return 'a network failure: Firefox retries and the evaluator has no Firefox text for non-CORS failures';
   const chrome = rec.serverLog.map(requestLine).join('\n');
   const firefox = ff.serverLog.map(requestLine).join('\n');

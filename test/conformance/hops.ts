@@ -75,8 +75,9 @@ function responseFrom(
   else if (fallback) response = { status: fallback.status, statusText: fallback.statusText, headers: headersFromObject(fallback.headers) };
   if (!response) return undefined;
   if (fallback?.remoteIPAddress) response.serverIPAddress = fallback.remoteIPAddress;
-  const location = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
-  if (response.status >= 300 && response.status < 400 && location !== undefined) {
+  // Chromium follows 301/302/303/307/308 to the first Location line that is not empty (IsRedirect).
+  const location = response.headers.find((h) => h.name.toLowerCase() === 'location' && h.value !== '')?.value;
+  if ([301, 302, 303, 307, 308].includes(response.status) && location !== undefined) {
     // The Location as the browser resolves it against the request URL (Fetch "location URL").
     try {
       response.redirectURL = new URL(location, requestUrl).href;

@@ -169,16 +169,34 @@ export const FINAL_STATUSES: [number, number][] = [
   [14, 200], [1, 201], [1, 203], [1, 204], [1, 206], [1, 300], [1, 304], [1, 404], [1, 500], [1, 503],
 ];
 export const REDIRECT_STATUSES: [number, number][] = [[2, 301], [3, 302], [2, 303], [2, 307], [2, 308]];
+/** 3xx codes that are not redirects in Fetch, sent with a Location all the same. */
+export const ODD_REDIRECT_STATUSES: [number, number][] = [[1, 300], [1, 305], [1, 306], [1, 399]];
 
-export type LocationForm = 'absolute' | 'fragment' | 'padded' | 'scheme-relative' | 'path-absolute' | 'userinfo' | 'query';
+export type LocationForm =
+  | 'absolute' | 'fragment' | 'padded' | 'scheme-relative' | 'path-absolute' | 'userinfo' | 'query' | 'empty-fragment' | 'two-lines'
+  | 'data' | 'ftp' | 'empty' | 'garbage' | 'backslashes' | 'upper-scheme';
 export const LOCATION_FORMS: [number, LocationForm][] = [
-  [12, 'absolute'], [1, 'fragment'], [1, 'padded'], [1, 'scheme-relative'], [1, 'path-absolute'], [1, 'userinfo'], [1, 'query'],
+  [16, 'absolute'], [1, 'fragment'], [1, 'padded'], [1, 'scheme-relative'], [1, 'path-absolute'], [1, 'userinfo'], [1, 'query'],
+  [1, 'empty-fragment'], [1, 'two-lines'], [1, 'data'], [1, 'ftp'], [1, 'empty'], [1, 'garbage'], [1, 'backslashes'], [1, 'upper-scheme'],
 ];
 
-export function locationValue(form: LocationForm, url: string, sameHostAndScheme: boolean): string {
+/** The Location line(s) a redirect sends for `url`. */
+export function locationValues(form: LocationForm, url: string, sameHostAndScheme: boolean): string[] {
+  if (form === 'two-lines') return [url, 'https://elsewhere.site-e.test/other'];
+  return [locationValue(form, url, sameHostAndScheme)];
+}
+
+function locationValue(form: Exclude<LocationForm, 'two-lines'>, url: string, sameHostAndScheme: boolean): string {
   const u = new URL(url);
   switch (form) {
     case 'absolute': return url;
+    case 'empty-fragment': return `${url}#`;
+    case 'data': return 'data:text/plain,hi';
+    case 'ftp': return `ftp://${u.hostname}/file`;
+    case 'empty': return '';
+    case 'garbage': return 'http://[bad';
+    case 'backslashes': return `${u.protocol}\\\\${u.host}${u.pathname.replaceAll('/', '\\')}`;
+    case 'upper-scheme': return url.replace(/^https?/, (m) => m.toUpperCase());
     case 'fragment': return `${url}#frag`;
     case 'padded': return ` ${url}\t`;
     case 'scheme-relative': return url.slice(u.protocol.length);

@@ -14,7 +14,7 @@ import type { ResponseSpec, RouteSpec } from '../lab/server.ts';
 import { pick, prng, weighted, type Rand } from './prng.ts';
 import {
   ACAO_KINDS, acacValue, acahValue, acamValue, acaoHeaders, acehValue, extraResponseHeaders, FINAL_STATUSES, HEADERS,
-  LOCATION_FORMS, locationValue, METHODS, PLANTED, PREFLIGHT_STATUSES, rawHead, REDIRECT_STATUSES, SET_COOKIES, WIRE_QUIRKS,
+  LOCATION_FORMS, locationValues, METHODS, ODD_REDIRECT_STATUSES, PLANTED, PREFLIGHT_STATUSES, rawHead, REDIRECT_STATUSES, SET_COOKIES, WIRE_QUIRKS,
   type AcaoKind, type H, type LocationForm, type WireQuirk,
 } from './random-pools.ts';
 import { CROSS_SITE, PAGE_HOST, requestHeader, SAME_SITE, THIRD_SITE, type PlantSpec, type Scenario, type ScenarioEnv } from './scenario.ts';
@@ -118,7 +118,9 @@ export function randomScenario(seed: number, index: number): Scenario {
   for (let i = 1; i < hosts.length; i++) nullOrigin.push(nullOrigin[i - 1]! || (originOf(i) !== originOf(i - 1) && originOf(i - 1) !== pageKey));
 
   const d = new Draw(r, r() < 0.5, r() < 0.75 ? Math.floor(r() * (6 * hosts.length + 2)) : -1);
-  const statuses = hosts.slice(1).map(() => d.pick(() => weighted(r, REDIRECT_STATUSES), () => weighted(r, REDIRECT_STATUSES)));
+  const statuses = hosts.slice(1).map(() =>
+    d.pick(() => weighted(r, REDIRECT_STATUSES), () => (r() < 0.9 ? weighted(r, REDIRECT_STATUSES) : weighted(r, ODD_REDIRECT_STATUSES))),
+  );
   const locationForms = hosts.slice(1).map(() => d.pick<LocationForm>(() => 'absolute', () => weighted(r, LOCATION_FORMS)));
   const answers = hosts.map(() => corsAnswer(d, include));
   const finalStatus = d.pick(() => weighted(r, [[6, 200], [1, 201], [1, 204], [1, 404]]), () => weighted(r, FINAL_STATUSES));
@@ -148,6 +150,8 @@ export function randomScenario(seed: number, index: number): Scenario {
   const plantHost = pick(r, hosts);
   const plantSecure = r() < 0.85;
   const thirdPartyCookies = r() < 0.15 ? ('blocked' as const) : ('allowed' as const);
+  // The page's URL may carry a fragment: it never goes on the wire, yet Chromium prints it.
+  const fragment = r() < 0.06 ? '#top' : '';
   const hasBody = !['GET', 'HEAD'].includes(normalize(method));
 
   const options = [mode && `mode=${mode}`, redirectMode && `redirect=${redirectMode}`].filter(Boolean).join(' ');
@@ -175,7 +179,8 @@ export function randomScenario(seed: number, index: number): Scenario {
         } else {
           const target = e.at(hosts[i + 1]!, `h${i + 1}`, secure[i + 1]);
           const sameHostAndScheme = hosts[i + 1] === host && secure[i + 1] === secure[i];
-          base = { status: statuses[i]!, headers: [['Location', locationValue(locationForms[i]!, target, sameHostAndScheme)], ...setCookie] };
+          const locations = locationValues(locationForms[i]!, target, sameHostAndScheme).map((v): H => ['Location', v]);
+          base = { status: statuses[i]!, headers: [...locations, ...setCookie] };
         }
         const pf = preflights[i]!;
         const pfRedirect = pf.status === 302 || pf.status === 307;
@@ -200,7 +205,7 @@ export function randomScenario(seed: number, index: number): Scenario {
     },
     request: (e: ScenarioEnv): PageRequestSpec => ({
       via,
-      url: e.at(firstHost, 'h0', secure[0]),
+      url: `${e.at(firstHost, 'h0', secure[0])}${fragment}`,
       method,
       ...(headers.length > 0 ? { headers } : {}),
       ...(credentials ? { credentials } : {}),

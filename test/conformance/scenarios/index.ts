@@ -8,6 +8,7 @@ import noCors from './no-cors.ts';
 import originCheck from './origin-check.ts';
 import preflight from './preflight.ts';
 import preflightResponse from './preflight-response.ts';
+import randomFound from './random-found.ts';
 import redirects from './redirects.ts';
 import simple from './simple.ts';
 import xhr from './xhr.ts';
@@ -24,6 +25,7 @@ export const SCENARIOS: Scenario[] = [
   ...networkFailures,
   ...cookies,
   ...localNetwork,
+  ...randomFound,
 ];
 
 const ids = new Set<string>();
