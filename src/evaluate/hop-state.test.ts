@@ -33,6 +33,8 @@ describe('hop state helpers', () => {
     // An empty fragment is a fragment: nothing is inherited.
     expect(withInheritedFragment('https://c.test/t#', 'https://b.test/r#top')).toBe('https://c.test/t#');
     expect(withInheritedFragment('https://c.test/t', 'https://b.test/r')).toBe('https://c.test/t');
+    expect(withInheritedFragment('https://c.test/t', 'https://b.test/r#')).toBe('https://c.test/t#');
+    expect(hopUrl(hop('https://c.test/t'), 'https://c.test/t#')).toBe('https://c.test/t#');
   });
   it('the Origin seen on the wire, ignoring empty or doubled values', () => {
     expect(wireOrigin(h([['origin', 'null']]))).toBe('null');

@@ -26,23 +26,22 @@ export interface HopState {
 export function hopUrl(hop: Hop | undefined, expected: string): string {
   const own = hop?.request?.url;
   if (typeof own !== 'string' || !parseUrl(own)) return expected;
+  // An empty fragment (`…#`) is a fragment too: URL.hash cannot tell it from none, the string can.
+  const at = expected.indexOf('#');
+  if (at < 0 || own.includes('#')) return own;
   const a = parseUrl(own)!;
-  const b = parseUrl(expected);
-  if (!b || a.hash !== '' || b.hash === '') return own;
-  a.hash = '';
-  b.hash = '';
-  return a.href === b.href ? `${own.split('#', 1)[0]}${parseUrl(expected)!.hash}` : own;
+  const b = parseUrl(expected.slice(0, at));
+  return b && a.href === b.href ? `${own}${expected.slice(at)}` : own;
 }
 
 /**
- * Fetch "HTTP-redirect fetch": a Location without a fragment inherits the current URL's (Fetch §4.4
- * step 11; Chromium 156 prints it, e.g. `…/t#top (redirected from '…/r#top')`).
+ * Fetch "HTTP-redirect fetch": a Location without a fragment inherits the current URL's, even an
+ * empty one (Fetch §4.4 step 11; Chromium 156 prints it, e.g. `…/t#top (redirected from '…/r#top')`).
  */
 export function withInheritedFragment(location: string, current: string): string {
-  const l = parseUrl(location);
-  const c = parseUrl(current);
-  if (!l || !c || l.hash !== '' || location.includes('#') || c.hash === '') return location;
-  return `${location}${c.hash}`;
+  if (location.includes('#') || !parseUrl(location)) return location;
+  const at = current.indexOf('#');
+  return at < 0 ? location : `${location}${current.slice(at)}`;
 }
 
 /**

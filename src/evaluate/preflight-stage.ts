@@ -9,6 +9,7 @@ import { lowerAscii, safeHeaders } from '../fetch/http.ts';
 import { hasHeader } from '../model/index.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
 import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
+import { isPotentiallyTrustworthy } from '../fetch/origin.ts';
 import type { HopState } from './hop-state.ts';
 import { redirectTarget, wireOrigin } from './hop-state.ts';
 
@@ -30,7 +31,9 @@ function headerOrder(flow: Flow): string[] {
   const wire = flow.hops[0]?.request?.headers ?? [];
   const bodyContentType = !author.includes('content-type') && (flow.request.hasBody === true || hasHeader(wire, 'content-type'));
   const initiator = flow.request.initiatorType === 'xmlhttprequest' ? 'xmlhttprequest' : 'fetch';
-  return blinkHeaderOrder({ names: author, initiator, bodyContentType });
+  // Blink adds the UA client hints to requests for potentially trustworthy URLs (Chromium 156).
+  const clientHints = isPotentiallyTrustworthy(flow.hops[0]?.request?.url ?? flow.request.url);
+  return blinkHeaderOrder({ names: author, initiator, bodyContentType, clientHints });
 }
 
 export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string, index: number): PreflightStage {

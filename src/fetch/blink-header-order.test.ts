@@ -86,7 +86,50 @@ const ORDERS: [names: string, order: string, body?: boolean][] = [
   ['range,x-long,accept-language', 'x-long,range', false],
 ];
 
+/**
+ * Orders to an https URL (tools/probe-header-order.ts … https|target-https), where Blink adds the UA
+ * client hints: fetch GET without a body, and XHR PUT with one. Same orders from an http page.
+ */
+type Order = readonly [via: 'fetch' | 'xmlhttprequest', body: boolean, names: string, order: string];
+const HTTPS_ORDERS: Order[] = [
+  ...(
+    [
+      ['accept,ect', 'ect,accept'],
+      ['range,x-long', 'x-long,range'],
+      ['x-b,x-a', 'x-a,x-b'],
+      ['x-trace-id,x-api-key', 'x-api-key,x-trace-id'],
+      ['authorization,x-api-key', 'authorization,x-api-key'],
+      ['content-type,authorization', 'authorization,content-type'],
+    ] as const
+  ).map(([n, o]): Order => ['fetch', false, n, o]),
+  ...(
+    [
+      ['x-m,x-c', 'x-m,x-c'],
+      ['foo,bar', 'bar,foo'],
+      ['zeta,alpha,mid', 'alpha,mid,zeta'],
+      ['x-request-id,x-csrf-token', 'x-request-id,x-csrf-token'],
+      ['x4,x3,x2,x1', 'x2,x4,x3,x1'],
+      ['accept,x-a', 'accept,x-a'],
+      ['accept,authorization', 'authorization,accept'],
+      ['range,x-a', 'range,x-a'],
+      ['x-custom-header,if-match,authorization', 'authorization,if-match,x-custom-header'],
+      ['accept-language,x-z', 'x-z,accept-language'],
+    ] as const
+  ).flatMap(([n, o]): Order[] => [['fetch', false, n, o], ['xmlhttprequest', true, n, o]]),
+];
+
 describe('Chromium’s header order (Blink HTTPHeaderMap)', () => {
+  it('to https URLs, with the UA client hints Blink adds', () => {
+    const misses = HTTPS_ORDERS.filter(([via, body, names, order]) => {
+      const list = names.split(',');
+      const want = order.split(',');
+      const got = blinkHeaderOrder({ names: list, initiator: via, bodyContentType: body && !list.includes('content-type'), clientHints: true }).filter((n) => want.includes(n));
+      return got.join(',') !== want.join(',');
+    });
+    expect(misses).toEqual([]);
+    // Without them the same sets come out otherwise (the http orders).
+    expect(blinkHeaderOrder({ names: ['accept', 'ect'], initiator: 'fetch', bodyContentType: false }).filter((n) => n !== 'x')).toEqual(['accept', 'ect']);
+  });
   it('names the same first disallowed header as Chromium 156 in every observed set', () => {
     const misses = OBSERVED.filter(([via, body, names, named]) => {
       const list = names.split(',');

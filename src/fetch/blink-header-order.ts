@@ -12,8 +12,10 @@
  * - fetch() inserts its (sorted) header list, XHR its headers in call order; then Blink adds
  *   `Accept: *\/*` when the page set none (after the page's headers), and a page-set Accept leaves
  *   one deleted slot behind. Headers the page may not set (forbidden) never enter the table.
+ * - To a potentially trustworthy URL (https) Blink then adds the UA client hints `sec-ch-ua`,
+ *   `sec-ch-ua-mobile`, `sec-ch-ua-platform` (from an http page too), which reshapes the table.
  * The layout was inferred from the algorithms and checked against Chromium 156 on 58 header sets
- * and 7 whole orders (see blink-header-order.test.ts); where it is wrong only the choice among
+ * and 7 whole orders from http pages and 29 orders to https URLs (see blink-header-order.test.ts); where it is wrong only the choice among
  * several disallowed headers changes, never the verdict.
  */
 
@@ -119,7 +121,12 @@ export interface BlinkHeaderInput {
   initiator: 'fetch' | 'xmlhttprequest' | 'other';
   /** Blink added a Content-Type for the body (the page set none). */
   bodyContentType: boolean;
+  /** The request goes to a potentially trustworthy URL: Blink adds the UA client hints. */
+  clientHints?: boolean;
 }
+
+/** The UA client hints Blink adds to requests to potentially trustworthy URLs, in the order it adds them. */
+const UA_CLIENT_HINTS = ['sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform'];
 
 /** The order in which Chromium meets these request headers when it checks them. */
 export function blinkHeaderOrder(input: BlinkHeaderInput): string[] {
@@ -129,5 +136,6 @@ export function blinkHeaderOrder(input: BlinkHeaderInput): string[] {
   // fetch() keeps its header list sorted; XHR keeps the order of setRequestHeader calls.
   const inserted = input.initiator === 'xmlhttprequest' ? names : [...names].sort();
   if (!authorAccept) inserted.push('accept');
+  if (input.clientHints) inserted.push(...UA_CLIENT_HINTS);
   return hashMapOrder(inserted, authorAccept ? 1 : 0);
 }

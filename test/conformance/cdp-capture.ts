@@ -35,9 +35,20 @@ const NETWORK_EVENTS = [
   'Network.loadingFinished',
 ] as const;
 
-/** DevTools reports a request's URL without its fragment (`urlFragment` apart); compare that way. */
+/**
+ * DevTools reports a request's URL parsed (non-ASCII percent-encoded) and without its fragment
+ * (`urlFragment` apart); compare URLs that way.
+ */
 export function sameUrlSansFragment(a: string, b: string): boolean {
-  return a.split('#', 1)[0] === b.split('#', 1)[0];
+  const norm = (u: string) => {
+    const bare = u.split('#', 1)[0]!;
+    try {
+      return new URL(bare).href;
+    } catch {
+      return bare;
+    }
+  };
+  return norm(a) === norm(b);
 }
 
 export class PageCapture {

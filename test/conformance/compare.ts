@@ -29,7 +29,8 @@ export interface Judgement {
   readable: string[];
   /**
    * `<direction> <stage>#<hop> <name>` → `allowed` | `blocked [reasons]` (`[*]`: blocked, reasons
-   * unknown) | `deleted` (an expired line not reported: accepted as a deletion, or dropped unnamed).
+   * unknown) | `unseen` (not reported, and the jar cannot tell whether this line was stored: it
+   * deletes, or a later line of the same name may have stored the cookie).
    */
   cookies: Record<string, string>;
   /** Chromium deprecations raised for this request that are also warning codes. */
@@ -50,9 +51,10 @@ function keyed(list: { key: string; value: string }[]): Record<string, string> {
 
 function recordedCookieValue(c: RecordedCookie): string {
   if (c.outcome === 'blocked') return `blocked [${c.reasons.join(', ')}]`;
+  // Not reported, and the jar cannot tell whether it was stored: accepted as a deletion, or
+  // overwritten by a later line of the same name — or dropped for a reason CDP has no name for.
+  if (c.direction === 'set' && ((c.stored === false && c.deletes) || c.overwritable)) return 'unseen';
   // A Set-Cookie line Chromium neither stored nor reported: blocked, for reasons it does not say.
-  // Accepted as a deletion, or dropped for a reason CDP has no name for: the jar cannot tell which.
-  if (c.direction === 'set' && c.stored === false && c.deletes) return 'deleted';
   if (c.direction === 'set' && c.stored === false) return 'blocked [*]';
   return 'allowed';
 }
@@ -111,7 +113,7 @@ export function judgementOfEvaluation(ev: Evaluation): Judgement {
 const show = (v: unknown) => JSON.stringify(v);
 
 function cookieValuesMatch(expected: string, actual: string): boolean {
-  if (expected === 'deleted') return actual === 'allowed' || beyondCdp(actual);
+  if (expected === 'unseen') return actual === 'allowed' || beyondCdp(actual);
   return expected === actual || (expected === 'blocked [*]' && actual.startsWith('blocked'));
 }
 

@@ -62,6 +62,12 @@ function setOutcomes(
     const { name, value } = setCookiePair(raw);
     out.stored = jarAfter.some((c) => c.name === name && (c.value === value || laterNames.has(name)));
     if (out.outcome === 'allowed' && !out.stored && deletesOnArrival(raw)) out.deletes = true;
+    // Which of two lines of one name put the cookie in the jar (a preflight's and the actual
+    // response's, say) the jar cannot tell.
+    if (out.outcome === 'allowed' && laterNames.has(name)) {
+      out.overwritable = true;
+      delete out.stored;
+    }
     if (b?.cookie) {
       out.domain = b.cookie.domain;
       out.path = b.cookie.path;

@@ -23,6 +23,8 @@ interface CorsAnswer {
   acao: AcaoKind;
   acac: string[];
   wire: WireQuirk;
+  /** How the header names are written: as usual, all lower case, all upper case. */
+  names: 'as-is' | 'lower' | 'upper';
 }
 
 /**
@@ -57,16 +59,18 @@ function corsAnswer(d: Draw, include: boolean): CorsAnswer {
       () => acacValue(r),
     ),
     wire: weighted(r, WIRE_QUIRKS),
+    names: weighted(r, [[10, 'as-is'], [1, 'lower'], [1, 'upper']] as const),
   };
 }
 
 /** The answer as a ResponseSpec for a request with this Origin (written raw when the answer has a wire quirk). */
 function answer(a: CorsAnswer, pageOrigin: string, base: { status: number; headers: H[]; body?: string }, requestOrigin: string | undefined): ResponseSpec {
+  const cased = (n: string) => (a.names === 'lower' ? n.toLowerCase() : a.names === 'upper' ? n.toUpperCase() : n);
   const headers: H[] = [
     ...acaoHeaders(a.acao, pageOrigin, requestOrigin),
     ...a.acac.map((v): H => ['Access-Control-Allow-Credentials', v]),
     ...base.headers,
-  ];
+  ].map(([n, v]): H => [cased(n), v]);
   const body = base.body ?? '';
   // Node refuses control characters in header values: such a head goes on the wire raw.
   // eslint-disable-next-line no-control-regex
@@ -113,9 +117,6 @@ export function randomScenario(seed: number, index: number): Scenario {
   for (let i = 0; i < hosts.length; i++) secure.push(pageSecure || (i === 0 ? r() < 0.3 : r() < 0.8 ? secure[i - 1]! : !secure[i - 1]));
   // The Origin each hop carries: the page's, or `null` once a redirect left a cross-origin URL for another origin (Fetch §4.4 step 12).
   const originOf = (i: number) => `${secure[i] ? 'https' : 'http'}://${hosts[i]}`;
-  const pageKey = `${pageSecure ? 'https' : 'http'}://${PAGE_HOST}`;
-  const nullOrigin: boolean[] = [false];
-  for (let i = 1; i < hosts.length; i++) nullOrigin.push(nullOrigin[i - 1]! || (originOf(i) !== originOf(i - 1) && originOf(i - 1) !== pageKey));
 
   const d = new Draw(r, r() < 0.5, r() < 0.75 ? Math.floor(r() * (6 * hosts.length + 2)) : -1);
   const statuses = hosts.slice(1).map(() =>
@@ -152,6 +153,13 @@ export function randomScenario(seed: number, index: number): Scenario {
   const thirdPartyCookies = r() < 0.15 ? ('blocked' as const) : ('allowed' as const);
   // The page's URL may carry a fragment: it never goes on the wire, yet Chromium prints it.
   const fragment = r() < 0.06 ? '#top' : '';
+  const query = weighted(r, [[30, ''], [1, `?q=${'x'.repeat(2000)}`], [1, '?q=caf\u00e9&r=a%20b']]);
+  // Now and then a page in the public address space: every lab server is loopback to it (Local Network Access).
+  const publicPage = r() < 0.04;
+  // (A public page is served on other ports: no lab host is its origin.)
+  const pageKey = publicPage ? null : `${pageSecure ? 'https' : 'http'}://${PAGE_HOST}`;
+  const nullOrigin: boolean[] = [false];
+  for (let i = 1; i < hosts.length; i++) nullOrigin.push(nullOrigin[i - 1]! || (originOf(i) !== originOf(i - 1) && originOf(i - 1) !== pageKey));
   const hasBody = !['GET', 'HEAD'].includes(normalize(method));
 
   const options = [mode && `mode=${mode}`, redirectMode && `redirect=${redirectMode}`].filter(Boolean).join(' ');
@@ -161,7 +169,7 @@ export function randomScenario(seed: number, index: number): Scenario {
     id: `random-${seed}-${index}`,
     theme: 'random',
     title,
-    page: { secure: pageSecure },
+    page: { secure: pageSecure, ...(publicPage ? { addressSpace: 'public' as const } : {}) },
     thirdPartyCookies,
     ...(plant.length > 0 ? { plant } : {}),
     routes: (e: ScenarioEnv) => {
@@ -205,7 +213,7 @@ export function randomScenario(seed: number, index: number): Scenario {
     },
     request: (e: ScenarioEnv): PageRequestSpec => ({
       via,
-      url: `${e.at(firstHost, 'h0', secure[0])}${fragment}`,
+      url: `${e.at(firstHost, 'h0', secure[0])}${query}${fragment}`,
       method,
       ...(headers.length > 0 ? { headers } : {}),
       ...(credentials ? { credentials } : {}),

@@ -31,10 +31,12 @@ export interface RecordedCookie {
   path?: string;
   /** The Set-Cookie line (direction `set`). */
   raw?: string;
-  /** Direction `set`: the cookie was in the jar afterwards (Chromium drops some lines silently). */
+  /** Direction `set`: the cookie was in the jar afterwards (Chromium drops some lines silently); absent when the jar cannot tell (`overwritable`). */
   stored?: boolean;
   /** Direction `set`: an accepted line that expired the cookie on arrival (a deletion: not in the jar, yet not dropped). */
   deletes?: true;
+  /** Direction `set`: a later line of the flow sets the same name, so the jar cannot say whether this one was stored. */
+  overwritable?: true;
 }
 
 export interface ServerLogEntry {

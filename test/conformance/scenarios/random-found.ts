@@ -113,6 +113,25 @@ export default defineScenarios('random-found', [
     request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), headers: [['Sec-Custom', '1'], ['Content-Type', 'application/json'], ['Authorization', 'Bearer t']] }),
   },
   {
+    id: 'found-header-order-https-client-hints',
+    title: 'To an https URL Blink adds the UA client hints to its header map: the same headers are named in another order',
+    page: { secure: true },
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r', true), headers: [['Content-Type', 'application/json'], ['Authorization', 'Bearer t']] }),
+  },
+  {
+    id: 'found-cookie-preflight-and-actual-same-line',
+    title: 'The preflight and the actual response set the same cookie: the preflight line is dropped, the actual one stored',
+    page: { secure: true },
+    routes: (e) => ({
+      r: {
+        preflight: { status: 204, headers: [acao(e.pageOrigin), acac(), acam('PUT'), setCookie('twice=1; SameSite=None; Secure')] },
+        actual: ok(acao(e.pageOrigin), acac(), setCookie('twice=1; SameSite=None; Secure')),
+      },
+    }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r', true), method: 'PUT', body: '{}', credentials: 'include' }),
+  },
+  {
     id: 'found-300-with-location',
     title: 'A 300 with a Location is not followed: the page gets the 300',
     routes: (e) => ({ r: redirect(300, e.at(THIRD_SITE, 't'), acao('*')), t: ok(acao('*')) }),
