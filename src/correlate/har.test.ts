@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readJson, readText, type TruthFixture } from '../../test/fixtures/load.ts';
 import { readHar } from '../har/read.ts';
 import { analyzeFlows } from '../report/analyze.ts';
+import { buildReport, renderHtml, renderMarkdown, renderText } from '../report/index.ts';
 import type { Flow } from '../model/flow.ts';
 import { flowsFromHar } from './har.ts';
 
@@ -165,5 +167,64 @@ describe('HAR flows judged by the evaluator, against what Chromium 156 said (CDP
     expect(wildcard.evaluation.error!.code).toBe('WildcardOriginNotAllowed');
     const pub = analyzed.find(({ flow }) => flow.request.url.endsWith('/lab/public'))!;
     expect(pub.flow.request.credentials).toBe('same-origin');
+  });
+});
+
+describe('flowsFromHar on hostile input that passes the schema', () => {
+  const entry = (url: string, status: number, extra: { redirectURL?: string; headers?: { name: string; value: string }[]; at?: string } = {}) => ({
+    startedDateTime: extra.at ?? '2026-01-01T00:00:00.000Z',
+    request: { method: 'GET', url, headers: [{ name: 'Origin', value: 'https://app.test' }] },
+    response: { status, headers: extra.headers ?? [], ...(extra.redirectURL !== undefined ? { redirectURL: extra.redirectURL } : {}) },
+  });
+  const flowsOf = (entries: unknown[]) => {
+    const har = readHar(JSON.stringify({ log: { entries } }));
+    if (!har.ok) throw new Error(har.error.message);
+    return flowsFromHar(har);
+  };
+
+  it('keeps an entry whose URL or redirectURL no parser accepts, as a flow without a redirect', () => {
+    const flows = flowsOf([entry('garbage', 302, { redirectURL: '/x' }), entry('https://a.test/', 301, { redirectURL: 'http://[bad' })]);
+    expect(flows.map((f) => [f.request.url, f.hops.length, f.hops[0]!.response?.redirectURL])).toEqual([
+      ['garbage', 1, undefined],
+      ['https://a.test/', 1, undefined],
+    ]);
+  });
+
+  it('does not chain a 300, or a 302 with an empty Location, to a later request for the same URL', () => {
+    const later = '2026-01-01T00:00:01.000Z';
+    const flows = flowsOf([
+      entry('https://api.test/a', 300, { redirectURL: 'https://api.test/b', headers: [{ name: 'Location', value: '/b' }] }),
+      entry('https://api.test/b', 200, { at: later }),
+      entry('https://api.test/c', 302, { headers: [{ name: 'Location', value: '' }] }),
+      entry('https://api.test/c', 200, { at: later }),
+    ]);
+    expect(flows.map((f) => f.hops.map((h) => h.response?.status))).toEqual([[300], [302], [200], [200]]);
+  });
+
+  it('never throws, through evaluation and every rendering, whatever strings and numbers the entries hold', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', 'http://a.test/x', 'https://b.test:8443/y?z#f', 'http://[bad', '/rel', 'null', 'OPTIONS', 'PUT', 'Origin', 'Location', 'Access-Control-Request-Method', 'Access-Control-Allow-Origin', '*', 'Set-Cookie', 'a=b; SameSite=None', 'Cookie', 'preflight', 'xhr'),
+    );
+    const header = fc.record({ name: text, value: text });
+    const harEntry = fc.record({
+      pageref: fc.option(text, { nil: undefined }),
+      startedDateTime: fc.constantFrom('2020-01-01T00:00:00Z', '2020-01-01T00:00:00.001Z', '1970-01-01T00:00:00Z'),
+      time: fc.option(fc.double(), { nil: undefined }),
+      request: fc.record({ method: text, url: text, headers: fc.array(header, { maxLength: 4 }) }),
+      response: fc.record({ status: fc.oneof(fc.integer({ min: -2, max: 600 }), fc.double()), headers: fc.array(header, { maxLength: 4 }), redirectURL: fc.option(text, { nil: undefined }), _error: fc.option(text, { nil: undefined }) }),
+      serverIPAddress: fc.option(fc.oneof(text, fc.constantFrom('127.0.0.1', '[::1]', '10.0.0.1')), { nil: undefined }),
+      _resourceType: fc.option(text, { nil: undefined }),
+      _frameref: fc.option(text, { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(harEntry, { maxLength: 5 }), fc.constantFrom('chrome' as const, 'firefox' as const), (entries, browser) => {
+        const report = buildReport(analyzeFlows(flowsOf(entries), { browser, thirdPartyCookies: 'allowed' }));
+        renderText(report);
+        renderMarkdown(report);
+        renderHtml(report);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -21,7 +21,7 @@ import { browserOfHar } from './har-browser.ts';
 import { credentialsFromCookiesSentLater } from './har-credentials.ts';
 import { documentEvidence, type DocumentEvidence } from './har-documents.ts';
 import { isPlaywrightHar, withPlaywrightGaps, type RouteFlags } from './har-playwright.ts';
-import { isPreflightRequest, locationOf, originPerHop, requestedHeaderNames, requestedMethod } from './headers.ts';
+import { isPreflightRequest, originPerHop, redirectURLOf, requestedHeaderNames, requestedMethod } from './headers.ts';
 import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
 import { compareFlows } from './ordered-flows.ts';
 import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
@@ -91,7 +91,7 @@ function itemOf({ index, entry }: HarEntryRef): Item {
   if (res.status > 0) {
     const response: WireResponse = { status: res.status, headers: res.headers.map((h) => ({ name: h.name, value: h.value })) };
     if (res.statusText) response.statusText = res.statusText;
-    const redirect = res.redirectURL ? new URL(res.redirectURL, req.url).href : locationOf(req.url, res.status, response.headers);
+    const redirect = redirectURLOf(req.url, res.status, res.redirectURL, response.headers);
     if (redirect) response.redirectURL = redirect;
     if (item.ip) response.serverIPAddress = item.ip;
     item.response = response;

@@ -5,7 +5,8 @@
  */
 import { taintsOrigin } from '../fetch/redirect.ts';
 import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
-import { getHeader, type Header } from '../model/header.ts';
+import { isRedirectStatus } from '../fetch/http.ts';
+import { getHeader, headerValues, type Header } from '../model/header.ts';
 
 /**
  * Headers the browser adds besides the forbidden request-headers (Fetch §2.2.2, in
@@ -68,10 +69,32 @@ export function originPerHop(origin: string, urls: readonly string[]): string[] 
   });
 }
 
-/** Resolves a 3xx response's Location against the request URL, as WireResponse.redirectURL wants it. */
+/**
+ * Where a response redirects to, as WireResponse.redirectURL wants it: only 301, 302, 303, 307 and
+ * 308 redirect, to the first Location line that is not empty, resolved against the request URL
+ * (as the evaluator reads a redirect: src/evaluate/hop-state.ts redirectTarget). A 300, or a 3xx
+ * whose Location lines are all empty, is an ordinary response; an unparsable target gives none.
+ */
 export function locationOf(requestUrl: string, status: number | undefined, headers: readonly Header[] | undefined): string | undefined {
-  if (status === undefined || status < 300 || status > 399) return undefined;
-  const location = getHeader(headers, 'location');
-  if (location === null || !URL.canParse(location, requestUrl)) return undefined;
-  return new URL(location, requestUrl).href;
+  if (status === undefined || !isRedirectStatus(status)) return undefined;
+  const location = headerValues(headers, 'location')
+    .map((v) => v.trim())
+    .find((v) => v !== '');
+  return location === undefined ? undefined : resolveUrl(location, requestUrl);
+}
+
+/**
+ * The redirect target of a captured response: the capture's own (a HAR's `redirectURL`), resolved
+ * against the request URL, else its Location. Nothing for a status that does not redirect, or a
+ * target no URL parser accepts (hostile input must not throw).
+ */
+export function redirectURLOf(requestUrl: string, status: number, captured: string | null | undefined, headers: readonly Header[]): string | undefined {
+  if (!isRedirectStatus(status)) return undefined;
+  const own = captured?.trim() ? resolveUrl(captured.trim(), requestUrl) : undefined;
+  return own ?? locationOf(requestUrl, status, headers);
+}
+
+function resolveUrl(url: string, base: string): string | undefined {
+  if (URL.canParse(url, base)) return new URL(url, base).href;
+  return URL.canParse(url) ? new URL(url).href : undefined;
 }
