@@ -105,6 +105,21 @@ describe('runCheck', () => {
     expect(value(s.calls[1]!, 'Content-Type')).toBeUndefined();
   });
 
+  it('stops, as Chromium does, at a 300 or at a 3xx whose Location is empty: neither is a redirect', async () => {
+    const acao = { name: 'Access-Control-Allow-Origin', value: '*' };
+    const s = server({
+      'GET https://api.b.test/x': { status: 300, headers: [acao, { name: 'Location', value: '/elsewhere' }] },
+      'GET https://api.b.test/e': { status: 302, headers: [acao, { name: 'Location', value: '' }] },
+    });
+    const multipleChoices = await runCheck(input(), s.send);
+    const empty = await runCheck(input({ url: 'https://api.b.test/e' }), s.send);
+    expect(s.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET https://api.b.test/x', 'GET https://api.b.test/e']);
+    expect([multipleChoices, empty].map((f) => [f.hops.length, f.hops[0]!.response!.redirectURL, f.error])).toEqual([
+      [1, undefined, undefined],
+      [1, undefined, undefined],
+    ]);
+  });
+
   it('sends the cookie only with --credentials, and never on a preflight', async () => {
     const ok = { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.a.test' }, { name: 'Access-Control-Allow-Credentials', value: 'true' }] };
     const without = server({ 'GET https://api.b.test/x': ok });

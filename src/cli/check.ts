@@ -10,6 +10,7 @@ import { isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
 import { REDIRECT_LIMIT, taintsOrigin } from '../fetch/redirect.ts';
 import { isForbiddenRequestHeader, REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
+import { locationOf } from '../correlate/headers.ts';
 import type { BrowserName, Exchange, Flow, Header, Hop, PageRequest } from '../model/index.ts';
 import { actualHeaders, preflightHeaders } from './browser-request.ts';
 import type { Transport } from './transport.ts';
@@ -87,8 +88,8 @@ export async function runCheck(input: CheckInput, send: Transport): Promise<Flow
     }
     hop.sent = true;
     const r = got.response;
-    const location = r.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
-    const next = r.status >= 300 && r.status < 400 && location !== undefined && URL.canParse(location, url) ? new URL(location, url).href : null;
+    // What Chromium follows: a redirect status with a non-empty Location (a 300 goes to the page).
+    const next = locationOf(url, r.status, r.headers) ?? null;
     if (next) r.redirectURL = next;
     hop.response = r;
     if (cross && corsCheck(url, r.headers, request.credentials, hopOrigin)) {
