@@ -5,18 +5,7 @@
  */
 import type { Header } from '../../src/model/header.ts';
 import type { WebRequestEvent } from '../../src/model/webrequest.ts';
-
-/** mulberry32: small, fast, good enough to pick request kinds reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng.ts';
 
 const PAGE = 'https://app.site-a.test';
 const API = 'https://api.site-b.test';

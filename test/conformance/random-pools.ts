@@ -4,7 +4,7 @@
  * headers, statuses, Location forms, Set-Cookie lines and extra response headers. Every draw goes
  * through the seeded `Rand`, so a seed always gives the same values.
  */
-import { pick, weighted, type Rand } from './prng.ts';
+import { pick, weighted, type Rand } from '../support/prng.ts';
 
 export type H = [string, string];
 

@@ -11,7 +11,7 @@
  */
 import type { PageRequestSpec } from '../lab/page-runner.ts';
 import type { ResponseSpec, RouteSpec } from '../lab/server.ts';
-import { pick, prng, weighted, type Rand } from './prng.ts';
+import { pick, prng, weighted, type Rand } from '../support/prng.ts';
 import {
   ACAO_KINDS, acacValue, acahValue, acamValue, acaoHeaders, acehValue, extraResponseHeaders, FINAL_STATUSES, HEADERS,
   LOCATION_FORMS, locationValues, METHODS, ODD_REDIRECT_STATUSES, PLANTED, PREFLIGHT_STATUSES, rawHead, REDIRECT_STATUSES, SET_COOKIES, WIRE_QUIRKS,

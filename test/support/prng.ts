@@ -1,4 +1,4 @@
-/** A seeded PRNG and the two ways the random generator draws from it (no Math.random anywhere). */
+/** A seeded PRNG (mulberry32) and the two ways the random conformance generator draws from it; the benchmarks' traffic uses it too (no Math.random anywhere). */
 /** mulberry32: a small, well-mixed 32-bit PRNG. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
