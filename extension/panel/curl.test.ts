@@ -63,6 +63,33 @@ describe('requestAsCurl', () => {
       `curl -i -X PUT -H 'Origin: ${PAGE}' -H 'content-type: <value not captured>' -H 'x-api-key: <value not captured>' 'http://api.site-b.test:4200/lab/put-refused'`,
     );
   });
+  it('leaves out headers curl sets itself or that cannot be replayed, and asks for compression instead', () => {
+    const flow = structuredClone(noAcaoFlow);
+    const hop = flow.hops[0]!;
+    hop.request.method = 'PUT';
+    hop.request.headers = [
+      { name: ':authority', value: 'api.site-b.test:4200' },
+      { name: 'Host', value: 'api.site-b.test:4200' },
+      { name: 'Content-Length', value: '27' },
+      { name: 'Connection', value: 'keep-alive' },
+      { name: 'Keep-Alive', value: 'timeout=5' },
+      { name: 'Transfer-Encoding', value: 'chunked' },
+      { name: 'TE', value: 'trailers' },
+      { name: 'Upgrade', value: 'h2c' },
+      { name: 'Proxy-Authorization', value: 'Basic eDp5' },
+      { name: 'proxy-connection', value: 'keep-alive' },
+      { name: 'Expect', value: '100-continue' },
+      { name: 'Accept-Encoding', value: 'gzip, deflate, br, zstd' },
+      { name: 'Origin', value: PAGE },
+      { name: 'Content-Type', value: 'application/json' },
+    ];
+    expect(requestAsCurl(flow, noAcaoEvaluation)).toBe(
+      `curl -i -X PUT -H 'Origin: ${PAGE}' -H 'Content-Type: application/json' --compressed 'http://api.site-b.test:4200/lab/no-acao'`,
+    );
+  });
+  it('adds no --compressed when the browser asked for no encoding', () => {
+    expect(requestAsCurl(noAcaoFlow, noAcaoEvaluation)).not.toContain('--compressed');
+  });
   it('quotes hostile header values so the shell runs nothing', () => {
     const flow = structuredClone(noAcaoFlow);
     flow.hops[0]!.request.headers = [{ name: 'X-Evil', value: "'; touch /tmp/pwned; echo '" }];

@@ -28,11 +28,33 @@ export function shellQuote(s: string): string {
 // curl expands [] and {} in URLs unless told not to.
 const globoff = (url: string) => (/[[\]{}]/.test(url) ? ['--globoff'] : []);
 
-function command(method: string, url: string, headers: readonly Header[]): string {
+// Headers curl writes itself from the URL and the (absent) body, or that belong to one connection
+// and cannot be replayed: passed on, a `Content-Length` with no body makes curl wait forever.
+const NOT_REPLAYED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'te', 'upgrade', 'expect']);
+
+/** The headers to pass with -H, and whether curl should ask for compression itself (--compressed). */
+export function replayableHeaders(headers: readonly Header[]): { headers: Header[]; compressed: boolean } {
+  let compressed = false;
+  const kept = headers.filter((h) => {
+    const name = h.name.toLowerCase();
+    // Chrome's "Copy as cURL" does the same: curl offers the encodings it can decode.
+    if (name === 'accept-encoding') {
+      compressed = true;
+      return false;
+    }
+    // `:method`, `:authority`… are HTTP/2 pseudo-headers, not headers curl can send.
+    return !NOT_REPLAYED.has(name) && !name.startsWith('proxy-') && !name.startsWith(':');
+  });
+  return { headers: kept, compressed };
+}
+
+function command(method: string, url: string, all: readonly Header[]): string {
+  const { headers, compressed } = replayableHeaders(all);
   const parts = ['curl', '-i'];
   if (method === 'HEAD') parts.push('--head');
   else if (method !== 'GET') parts.push('-X', /^[A-Za-z]+$/.test(method) ? method : shellQuote(method));
   for (const h of headers) parts.push('-H', shellQuote(`${h.name}: ${h.value}`));
+  if (compressed) parts.push('--compressed');
   parts.push(...globoff(url), shellQuote(url));
   return parts.join(' ');
 }
@@ -69,8 +91,8 @@ export function preflightAsCurl(flow: Flow, evaluation: Evaluation | null): stri
 export const UNKNOWN_VALUE = '<value not captured>';
 
 /**
- * The actual request of the first hop with every header the browser sent (Cookie and Authorization
- * included: the user asked to replay it). A request that never went on the wire gets the page's
+ * The actual request of the first hop with every header the browser sent that curl can replay
+ * (Cookie and Authorization included: the user asked to replay it). A request that never went on the wire gets the page's
  * own headers plus the Origin the browser would have sent. The body is not captured.
  */
 export function requestAsCurl(flow: Flow, evaluation: Evaluation | null): string {
