@@ -17,6 +17,9 @@ describe('shellQuote', () => {
       '<img src=x onerror=alert(1)>',
       'tab\there\nnewline\u0001ctl\u007f',
       'rtl \u202Emark',
+      'c1 \u0085\u009b[31m controls',
+      'bidi \u202A\u202B\u202C\u202D \u2066\u2067\u2068\u2069 \u200E\u200F \u061C marks',
+      "quote ' and \u202E together",
       '',
     ];
     for (const v of values) expect(throughBash(shellQuote(v))).toBe(v);
@@ -24,6 +27,19 @@ describe('shellQuote', () => {
   it('never pastes a control character raw', () => {
     expect(shellQuote('a\nb')).toBe("$'a\\x0ab'");
     expect(/[\u0000-\u001f]/.test(shellQuote('x\u0007\r\ny'))).toBe(false);
+  });
+  it('never pastes a C1 control or a bidi mark raw', () => {
+    const hostile = '\u0080\u0085\u009b\u009f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    for (const ch of hostile) {
+      const quoted = shellQuote(`a${ch}b`);
+      expect(quoted).toMatch(/^\$'a(\\x[0-9a-f]{2})+b'$/);
+      expect(throughBash(quoted)).toBe(`a${ch}b`);
+    }
+  });
+  it('reads the same whatever the shell’s locale', () => {
+    const quoted = shellQuote('rtl \u202Emark');
+    const out = execFileSync('bash', ['-c', `printf '%s' ${quoted}`], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    expect(out).toBe('rtl \u202Emark');
   });
 });
 

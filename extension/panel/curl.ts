@@ -5,12 +5,15 @@
 import type { Evaluation, Flow, Header, Hop } from '../../src/model/index.ts';
 import { getHeader } from '../../src/model/index.ts';
 
-// Anything outside printable ASCII that a terminal or shell could act on.
-const NEEDS_ANSI_C = /[\u0000-\u001f\u007f]/;
+// C0 and C1 controls and DEL (a terminal acts on them), and the bidi marks and isolates that make
+// a pasted command read differently from what the shell runs (Trojan Source, CVE-2021-42574).
+const NEEDS_ANSI_C = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Quotes one argument for a POSIX shell (bash, zsh, sh): single quotes, with `'` written as `'\''`.
- * Values with control characters use bash's `$'…'` form so that nothing is pasted raw into a terminal.
+ * Quotes one argument for a shell: single quotes, with `'` written as `'\''` (POSIX sh and all
+ * its descendants). A value with a control or bidi character uses the `$'…'` form instead, so that
+ * nothing is pasted raw into a terminal: bash, zsh and ksh read it; a strictly POSIX sh such as
+ * dash does not (it keeps the `$` and the escapes literally).
  */
 export function shellQuote(s: string): string {
   if (!NEEDS_ANSI_C.test(s)) return `'${s.replace(/'/g, `'\\''`)}'`;
@@ -20,6 +23,8 @@ export function shellQuote(s: string): string {
     if (ch === '\\') out += '\\\\';
     else if (ch === "'") out += "\\'";
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    // Its UTF-8 bytes: `\u` would depend on the shell's locale (bash in the C locale keeps it as text).
+    else if (NEEDS_ANSI_C.test(ch)) for (const b of new TextEncoder().encode(ch)) out += `\\x${b.toString(16)}`;
     else out += ch;
   }
   return `${out}'`;
