@@ -30,6 +30,19 @@ describe('rowOf', () => {
     expect(row.status).toBe('200');
     expect(rowOf(redirectFlow, redirectEvaluation).redirects).toBe(1);
   });
+  it('shows the status the server sent when the browser blocked the response, and the error beside it', () => {
+    expect(rowOf(noAcaoFlow, noAcaoEvaluation)).toMatchObject({ status: '200', statusError: 'net::ERR_FAILED' });
+    const fiveHundred = structuredClone(noAcaoFlow);
+    fiveHundred.hops[0]!.response!.status = 500;
+    expect(rowOf(fiveHundred, noAcaoEvaluation)).toMatchObject({ status: '500', statusError: 'net::ERR_FAILED' });
+  });
+  it('shows the network error when no response came', () => {
+    expect(rowOf(putRefusedFlow, putRefusedEvaluation)).toMatchObject({ status: 'net::ERR_FAILED', statusError: '' });
+    const refused = structuredClone(noAcaoFlow);
+    delete refused.hops[0]!.response;
+    refused.hops[0]!.error = 'net::ERR_CONNECTION_REFUSED';
+    expect(rowOf(refused, noAcaoEvaluation)).toMatchObject({ status: 'net::ERR_CONNECTION_REFUSED', statusError: '' });
+  });
   it('shows … while the evaluator says the flow is in flight', () => {
     expect(rowOf(noAcaoFlow, { ...noAcaoEvaluation, verdict: 'pending' }).status).toBe('…');
   });

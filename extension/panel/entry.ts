@@ -20,8 +20,13 @@ export interface FlowRow {
   url: string;
   host: string;
   initiator: string;
-  /** `…` while in flight, the network error when the flow ended in one, else the last status. */
+  /**
+   * `…` while in flight; else the status the server sent on the last hop that got a response, or,
+   * when no response came, the network error.
+   */
   status: string;
+  /** The network error the browser reported after the response in `status` arrived (it blocked it), else ''. */
+  statusError: string;
   preflight: PreflightBadge;
   redirects: number;
   type: string;
@@ -36,15 +41,17 @@ export interface FlowEntry {
   row: FlowRow;
 }
 
-function statusOf(flow: Flow, evaluation: Evaluation): string {
-  if (evaluation.verdict === 'pending') return '…';
-  if (flow.error) return flow.error;
+// A response blocked by CORS still came from the server: its status says what the server did,
+// the error (net::ERR_FAILED) only that the browser withheld it.
+function statusOf(flow: Flow, evaluation: Evaluation): Pick<FlowRow, 'status' | 'statusError'> {
+  if (evaluation.verdict === 'pending') return { status: '…', statusError: '' };
   for (let i = flow.hops.length - 1; i >= 0; i--) {
     const hop = flow.hops[i]!;
-    if (hop.error) return hop.error;
-    if (hop.response) return String(hop.response.status);
+    if (hop.response) return { status: String(hop.response.status), statusError: hop.error ?? flow.error ?? '' };
+    // The last hop that went out got no response: the error is all there is to show.
+    if (hop.error || hop.sent) return { status: hop.error ?? flow.error ?? '', statusError: '' };
   }
-  return '';
+  return { status: flow.error ?? '', statusError: '' };
 }
 
 function preflightOf(flow: Flow, evaluation: Evaluation): PreflightBadge {
@@ -69,14 +76,14 @@ export function rowOf(flow: Flow, evaluation: Evaluation): FlowRow {
     host: hostOf(flow.request.url),
     // A navigation the user started (typed, bookmarked) has no initiating origin to show.
     initiator: flow.request.mode === 'navigate' && flow.request.origin === 'null' ? '' : flow.request.origin,
-    status: statusOf(flow, evaluation),
+    ...statusOf(flow, evaluation),
     preflight: preflightOf(flow, evaluation),
     redirects: Math.max(0, flow.hops.length - 1),
     type: flow.request.initiatorType,
     summary: evaluation.summary,
     haystack: '',
   };
-  row.haystack = [row.method, row.url, row.status, row.initiator, row.type, row.summary, ...findings.map((f) => f.code)]
+  row.haystack = [row.method, row.url, row.status, row.statusError, row.initiator, row.type, row.summary, ...findings.map((f) => f.code)]
     .join('\n')
     .toLowerCase();
   return row;

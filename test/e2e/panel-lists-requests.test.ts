@@ -29,8 +29,12 @@ describe('CORS panel lists live requests', () => {
     const rows = await panelRows(s.panel);
     // One row per flow: the PUT carries its preflight as a badge with the preflight's status.
     expect(rows.filter((r) => r.url === putUrl)).toHaveLength(1);
-    expect(rows.find((r) => r.url === putUrl)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED', type: 'fetch' });
-    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', status: 'net::ERR_FAILED' });
+    // The PUT got no response (its preflight failed): the network error is all there is. The GET's
+    // response came (200) and the browser withheld it from the page: the status the server sent, marked blocked.
+    expect(rows.find((r) => r.url === putUrl)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED', statusNote: '', type: 'fetch' });
+    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', status: '200', statusNote: 'blocked' });
+    const getTitle = await s.panel.$$eval('tr[data-flow-id]', (trs, u) => trs.find((tr) => tr.querySelector('.url')!.textContent === u)!.querySelector('.status')!.getAttribute('title'), getUrl);
+    expect(getTitle).toContain('net::ERR_FAILED');
     const badge = (url: string) =>
       s.panel.$$eval(
         'tr[data-flow-id]',

@@ -98,19 +98,21 @@ export async function screenshotPanel(session: ExtensionSession, path: string, s
 export interface PanelRow {
   method: string;
   url: string;
+  /** The status the server sent, or the network error when no response came. */
   status: string;
+  /** Beside a status: `blocked` (or `failed`) when the browser withheld the response, else ''. */
+  statusNote: string;
   type: string;
-  preflight: boolean;
 }
 
 export async function panelRows(panel: Frame): Promise<PanelRow[]> {
-  return panel.$$eval('tr[data-request-id]', (trs) =>
+  return panel.$$eval('tr[data-flow-id]', (trs) =>
     trs.map((tr) => ({
       method: tr.querySelector('.method')!.textContent!,
       url: tr.querySelector('.url')!.textContent!,
-      status: tr.querySelector('.status')!.textContent!,
+      status: tr.querySelector('.status .code')!.textContent!,
+      statusNote: tr.querySelector('.status .status-note')?.textContent?.trim() ?? '',
       type: tr.querySelector('.type')!.textContent!,
-      preflight: tr.getAttribute('data-preflight') === 'true',
     })),
   );
 }
@@ -120,9 +122,9 @@ export async function waitForRows(panel: Frame, urls: Record<string, number> | s
   const want = Array.isArray(urls) ? Object.fromEntries(urls.map((u) => [u, 1])) : urls;
   await panel.waitForFunction(
     (w: Record<string, number>) => {
-      const rows = [...document.querySelectorAll('tr[data-request-id]')].map((tr) => ({
+      const rows = [...document.querySelectorAll('tr[data-flow-id]')].map((tr) => ({
         url: tr.querySelector('.url')?.textContent,
-        done: tr.querySelector('.status')?.textContent !== '…',
+        done: tr.querySelector('.status .code')?.textContent !== '…',
       }));
       return Object.entries(w).every(([u, n]) => rows.filter((r) => r.url === u && r.done).length >= n);
     },

@@ -59,8 +59,13 @@ export const FlowRow = memo(function FlowRow({ row, index, selected, onPick }: P
       <td class="initiator" role="gridcell" title={visible(row.initiator)}>
         <Net value={row.initiator} />
       </td>
-      <td class={`status${row.verdict === 'blocked' || row.verdict === 'failed' ? ' error' : ''}`} role="gridcell">
-        {row.status}
+      <td
+        class={`status${row.verdict === 'blocked' || row.verdict === 'failed' ? ' error' : ''}`}
+        role="gridcell"
+        title={row.statusError ? `The server answered ${row.status}, but the browser ${row.verdict === 'blocked' ? 'blocked' : 'failed'} the response (${row.statusError}).` : undefined}
+      >
+        <span class="code">{row.status}</span>
+        {row.statusError && <span class="status-note"> {row.verdict === 'blocked' ? 'blocked' : 'failed'}</span>}
       </td>
       <td class="preflight" role="gridcell" data-preflight-kind={row.preflight.kind}>
         <PreflightBadge row={row} />
