@@ -33,9 +33,14 @@ describe('the list', () => {
     expect(put.querySelector('.url')!.textContent).toBe('http://api.site-b.test:4200/lab/put-refused');
     expect(put.querySelector('.url .path')!.textContent).toBe('/lab/put-refused');
     expect(put.querySelector('.status')!.textContent).toBe('net::ERR_FAILED');
-    expect(put.querySelector('.preflight')!.textContent).toBe('OPTIONS 204');
+    expect(put.querySelector('.preflight')!.textContent).toBe('✕ OPTIONS 204');
+    // A failed preflight shows a shape, not only a colour, and has a name screen readers read.
+    const badge = put.querySelector('.preflight .badge')!;
+    expect([badge.getAttribute('role'), badge.getAttribute('aria-label')]).toEqual(['img', 'Preflight OPTIONS 204, failed']);
+    expect(badge.querySelector('.badge-icon')!.textContent).toBe('✕ ');
     expect(put.querySelector('[role=img]')!.getAttribute('aria-label')).toBe('Blocked by CORS');
     expect(row('f-cached').querySelector('.preflight')!.textContent).toBe('cached');
+    expect(row('f-cached').querySelector('.preflight [role=img]')!.getAttribute('aria-label')).toBe("Preflight served from the browser's preflight cache");
     expect(row('f-redirect').querySelector('.redirects')!.textContent).toBe('1');
     expect(row('f-cred').querySelector('[role=img]')!.getAttribute('aria-label')).toBe('Allowed, 1 warning');
   });

@@ -41,7 +41,14 @@ describe('CORS panel lists live requests', () => {
         (trs, u) => trs.filter((tr) => tr.querySelector('.url')!.textContent === u).map((tr) => tr.querySelector('.preflight')!.textContent),
         url,
       );
-    expect(await badge(putUrl)).toEqual(['OPTIONS 204']);
+    // The failed preflight: ✕ besides the colour, and an accessible name.
+    expect(await badge(putUrl)).toEqual(['✕ OPTIONS 204']);
+    const name = await s.panel.$$eval(
+      'tr[data-flow-id]',
+      (trs, u) => trs.find((tr) => tr.querySelector('.url')!.textContent === u)!.querySelector('.preflight [role="img"]')?.getAttribute('aria-label'),
+      putUrl,
+    );
+    expect(name).toBe('Preflight OPTIONS 204, failed');
     expect(await badge(getUrl)).toEqual(['']);
     // Both are failures: the verdict column and the toolbar's live count say so.
     const verdicts = await s.panel.$$eval('tr[data-flow-id]', (trs) =>

@@ -4,20 +4,23 @@ import type { FlowRow as Row } from '../entry.ts';
 import { Net } from './Net.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
+/** The badge's name is its aria-label (role="img": a plain span's aria-label is ignored); a failure shows ✕, not only red. */
 function PreflightBadge({ row }: { row: Row }) {
   const p = row.preflight;
   if (p.kind === 'sent') {
     const label = `Preflight OPTIONS ${p.status}${p.count > 1 ? ` (${p.count} preflights)` : ''}${p.failed ? ', failed' : ''}`;
     return (
-      <span class={`badge${p.failed ? ' error' : ''}`} title={label} aria-label={label}>
+      <span class={`badge${p.failed ? ' error' : ''}`} role="img" title={label} aria-label={label} data-failed={p.failed ? 'true' : 'false'}>
+        {p.failed && <span class="badge-icon">✕ </span>}
         OPTIONS {p.status}
         {p.count > 1 ? ` ×${p.count}` : ''}
       </span>
     );
   }
   if (p.kind === 'cached') {
+    const label = "Preflight served from the browser's preflight cache";
     return (
-      <span class="badge dim" title="Preflight served from the browser's preflight cache">
+      <span class="badge dim" role="img" title={label} aria-label={label}>
         cached
       </span>
     );
