@@ -96,6 +96,34 @@ describe('the CORS panel explains flows', () => {
     expect(await s.panel.$eval('table.flows', (t) => [t.getAttribute('role'), t.getAttribute('aria-activedescendant') !== null])).toEqual(['grid', true]);
   });
 
+  it('the list shows where focus is when no selected row is on screen', async () => {
+    const url = s.server.url(CROSS_SITE_API, '/lab/no-acao');
+    await s.runLab('simple-get-no-acao');
+    await waitForRows(s.panel, [url]);
+    await openFlow(s.panel, url);
+    await s.devtools.keyboard.press('Escape');
+    // Filter the selected flow out of the list: the grid has focus and no row to ring.
+    const search = await s.panel.$('input[type=search]');
+    await search!.click({ count: 3 });
+    await search!.type('put-refused');
+    await s.panel.waitForFunction(() => !document.querySelector('tr[aria-selected="true"]'), { polling: 100, timeout: 5_000 });
+    await s.panel.focus('table.flows');
+    await s.devtools.keyboard.press('Shift'); // a key press makes focus keyboard focus (:focus-visible)
+    const ring = () =>
+      s.panel.$eval('table.flows', (t) => ({
+        focused: t.matches(':focus-visible'),
+        list: getComputedStyle(t.closest('.flow-list')!).outlineStyle,
+        row: document.querySelector('tr.flow-row.selected') ? getComputedStyle(document.querySelector('tr.flow-row.selected')!).outlineStyle : null,
+      }));
+    expect(await ring()).toEqual({ focused: true, list: 'solid', row: null });
+    // Once a row is selected and on screen, the ring moves to it.
+    await s.devtools.keyboard.press('ArrowDown');
+    expect(await ring()).toEqual({ focused: true, list: 'none', row: 'solid' });
+    await search!.click({ count: 3 });
+    await s.devtools.keyboard.press('Backspace');
+    await s.panel.waitForFunction(() => document.querySelectorAll('tr[data-flow-id]').length > 1, { polling: 100, timeout: 5_000 });
+  });
+
   it('copies curl commands to the clipboard, with the async API or, when it is refused, the fallback', async () => {
     const url = s.server.url(CROSS_SITE_API, '/lab/put-refused');
     await openFlow(s.panel, url);

@@ -60,6 +60,10 @@ export function FlowList() {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(list.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const shown = list.slice(first, last);
+  // Whether the selected row is on screen: if not (none selected, or scrolled away), the focus
+  // ring goes round the whole list, so that focus is never invisible.
+  const selectedOnScreen =
+    selectedIndex >= 0 && selectedIndex * ROW_HEIGHT >= scrollTop && (selectedIndex + 1) * ROW_HEIGHT <= scrollTop + viewport - headerHeight;
 
   const scrollIntoView = (index: number) => {
     const el = scroller.current;
@@ -103,6 +107,7 @@ export function FlowList() {
         aria-label="Flows"
         aria-rowcount={list.length + 1}
         aria-activedescendant={selectedIndex >= first && selectedIndex < last ? `flow-row-${selectedIndex}` : undefined}
+        data-focus-ring={selectedOnScreen ? 'row' : 'list'}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
