@@ -82,18 +82,39 @@ describe('the CORS panel explains flows', () => {
   });
 
   it('the keyboard moves the selection and Enter opens a flow', async () => {
-    const url = s.server.url(CROSS_SITE_API, '/lab/no-acao');
-    await s.runLab('simple-get-no-acao');
-    await waitForRows(s.panel, [url]);
+    // Three flows of its own, so that the test depends on no earlier one.
+    const urls = ['a', 'b', 'c'].map((k) => s.server.url(CROSS_SITE_API, `/lab/no-acao?key=${k}`));
+    for (const url of urls) await s.run({ via: 'fetch', url });
+    await waitForRows(s.panel, urls);
+    const order = await s.panel.$$eval('tr[data-flow-id]', (trs) => trs.map((tr) => [tr.getAttribute('data-flow-id')!, tr.querySelector('.url')!.textContent!]));
+    const at = order.findIndex(([, u]) => u === urls[1]);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(order.length - 1);
+    // Start from a known row: a click on the middle flow selects (and opens) it; then focus the grid.
+    expect(await openFlow(s.panel, urls[1]!)).toBe(order[at]![0]);
     await s.panel.focus('table.flows');
-    const before = await s.panel.$eval('tr[aria-selected="true"]', (tr) => tr.getAttribute('data-flow-id'));
+    // The selected rows once the panel has rendered the key press (it renders on the next frame).
+    const selected = async () => {
+      await s.panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+      return s.panel.$$eval('tr[aria-selected="true"]', (trs) => trs.map((tr) => tr.getAttribute('data-flow-id')));
+    };
+    expect(await selected()).toEqual([order[at]![0]]);
+
     await s.devtools.keyboard.press('ArrowDown');
+    expect(await selected()).toEqual([order[at + 1]![0]]);
+    await s.devtools.keyboard.press('ArrowUp');
+    expect(await selected()).toEqual([order[at]![0]]);
+    await s.devtools.keyboard.press('ArrowUp');
+    expect(await selected()).toEqual([order[at - 1]![0]]);
+    // The arrows only select: the detail still shows the flow clicked first, until Enter.
+    expect(await s.panel.$eval('.detail', (d) => d.getAttribute('data-flow-id'))).toBe(order[at]![0]);
     await s.devtools.keyboard.press('Enter');
-    const after = await s.panel.$eval('tr[aria-selected="true"]', (tr) => [tr.getAttribute('data-flow-id'), tr.querySelector('.url')!.textContent]);
-    expect(after[0]).not.toBe(before);
-    expect(await s.panel.$eval('.detail', (d) => d.getAttribute('data-flow-id'))).toBe(after[0]);
-    // The flows list is a grid whose focus shows on the selected row.
-    expect(await s.panel.$eval('table.flows', (t) => [t.getAttribute('role'), t.getAttribute('aria-activedescendant') !== null])).toEqual(['grid', true]);
+    await s.panel.waitForFunction((i: string) => document.querySelector('.detail')?.getAttribute('data-flow-id') === i, { polling: 50, timeout: 5_000 }, order[at - 1]![0]);
+    // The flows list is a grid whose active row is the selected one.
+    expect(await s.panel.$eval('table.flows', (t) => [t.getAttribute('role'), t.getAttribute('aria-activedescendant')])).toEqual([
+      'grid',
+      await s.panel.$eval('tr[aria-selected="true"]', (tr) => tr.id),
+    ]);
   });
 
   it('the list shows where focus is when no selected row is on screen', async () => {
