@@ -138,6 +138,15 @@ describe('the detail of a flow', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'nginx' }));
     expect(document.querySelector('.snippet')!.textContent).toBe("add_header Access-Control-Allow-Headers 'content-type, x-api-key' always;");
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Express', 'nginx', 'Apache', 'Flask', 'Django']);
+    // The tablist holds only the tabs: Copy snippet sits beside it, and the arrow keys do not act on it.
+    const tablist = screen.getByRole('tablist');
+    expect([...tablist.children].every((c) => c.getAttribute('role') === 'tab')).toBe(true);
+    const copy = document.querySelector<HTMLButtonElement>('button[data-copy="snippet"]')!;
+    expect(tablist.contains(copy)).toBe(false);
+    fireEvent.keyDown(copy, { key: 'ArrowRight' });
+    expect(document.querySelector('.snippet')!.getAttribute('data-server')).toBe('nginx');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'nginx' }), { key: 'ArrowRight' });
+    expect(document.querySelector('.snippet')!.getAttribute('data-server')).toBe('apache');
   });
 
   it('copies the message, the fix and curl commands', async () => {

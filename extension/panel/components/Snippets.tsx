@@ -27,21 +27,24 @@ export function Snippets({ snippets, id }: { snippets: Partial<Record<ServerKind
   };
   return (
     <div class="snippets">
-      <div class="tabs" role="tablist" aria-label="Server configuration" onKeyDown={onKeyDown}>
-        {available.map((s) => (
-          <button
-            key={s.kind}
-            type="button"
-            role="tab"
-            id={`${id}-tab-${s.kind}`}
-            aria-selected={s === current ? 'true' : 'false'}
-            aria-controls={`${id}-panel`}
-            tabIndex={s === current ? 0 : -1}
-            onClick={() => setChosen(s.kind)}
-          >
-            {s.label}
-          </button>
-        ))}
+      <div class="snippet-bar">
+        <div class="tabs" role="tablist" aria-label="Server configuration" onKeyDown={onKeyDown}>
+          {available.map((s) => (
+            <button
+              key={s.kind}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${s.kind}`}
+              aria-selected={s === current ? 'true' : 'false'}
+              aria-controls={`${id}-panel`}
+              tabIndex={s === current ? 0 : -1}
+              onClick={() => setChosen(s.kind)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+        {/* Outside the tablist: a tablist holds only tabs, and its arrow keys move between them. */}
         <CopyButton name="snippet" label="Copy snippet" text={() => snippets[current.kind] ?? ''} />
       </div>
       <pre class="snippet" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${current.kind}`} data-server={current.kind}>
