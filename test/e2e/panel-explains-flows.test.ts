@@ -109,7 +109,7 @@ describe('the CORS panel explains flows', () => {
     // The arrows only select: the detail still shows the flow clicked first, until Enter.
     expect(await s.panel.$eval('.detail', (d) => d.getAttribute('data-flow-id'))).toBe(order[at]![0]);
     await s.devtools.keyboard.press('Enter');
-    await s.panel.waitForFunction((i: string) => document.querySelector('.detail')?.getAttribute('data-flow-id') === i, { polling: 50, timeout: 5_000 }, order[at - 1]![0]);
+    await s.panel.waitForFunction((i: string) => document.querySelector('.detail')?.getAttribute('data-flow-id') === i, { polling: 50, timeout: 5_000 }, order[at - 1]![0]!);
     // The flows list is a grid whose active row is the selected one.
     expect(await s.panel.$eval('table.flows', (t) => [t.getAttribute('role'), t.getAttribute('aria-activedescendant')])).toEqual([
       'grid',
