@@ -18,6 +18,12 @@ export function stepsOf(flow: Flow): Step[] {
   ]);
 }
 
+/** Names the step and, for a preflight, the hop it belongs to (each redirect hop may have its own). */
+export function stepLabel(step: Pick<Step, 'stage' | 'hop'>): string {
+  if (step.stage === 'actual') return step.hop === 0 ? 'Request' : `Redirect ${step.hop}`;
+  return step.hop === 0 ? 'Preflight' : `Preflight for redirect ${step.hop}`;
+}
+
 function outcomeOf(step: Step): string {
   const res = step.exchange.response;
   if (res) return `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
@@ -30,7 +36,7 @@ function StepView({ step, flow, evaluation }: { step: Step; flow: Flow; evaluati
   const failed = evaluation.error !== null && at(evaluation.error.location);
   const warned = evaluation.warnings.some((w) => at(w.location));
   const isLast = step.hop === flow.hops.length - 1 && step.stage === 'actual';
-  const label = step.stage === 'preflight' ? 'Preflight' : step.hop === 0 ? 'Request' : `Redirect ${step.hop}`;
+  const label = stepLabel(step);
   const { request, response, error } = step.exchange;
   const redirect = step.stage === 'actual' ? response?.redirectURL : undefined;
   return (
