@@ -1,6 +1,37 @@
-import type { Evaluation, Flow } from '../../../src/model/index.ts';
+import { isSameOrigin, normalizeOrigin } from '../../../src/fetch/origin.ts';
+import type { Classification, Evaluation, Flow, RequestMode } from '../../../src/model/index.ts';
 import { usePanel } from '../context.ts';
 import { Net } from './Net.tsx';
+
+// Why a flow has no preflight although it needs none: only a cors-mode request to another origin
+// can have one (Fetch, main fetch: "CORS-preflight flag"); navigations, no-cors and WebSockets never do.
+const NOT_NEEDED = {
+  'same-origin': 'No preflight: the request is same-origin, so CORS does not apply.',
+  navigation: 'No preflight: this is a navigation (a page or frame loading), and CORS does not apply to navigations.',
+  websocket: 'No preflight: CORS does not apply to WebSocket connections (the server checks their Origin header itself).',
+  'no-cors':
+    'No preflight: the request was made in no-cors mode, which never sends one. In exchange the browser allows only a method and headers a page may send cross-origin without asking, and the page gets an opaque response it cannot read.',
+  'same-origin-mode': "No preflight: the request's mode is same-origin, so the browser refuses a cross-origin URL itself, without asking the server.",
+  'not-needed': 'No preflight: not needed. The method and headers are ones a page may send cross-origin without asking first.',
+} as const;
+export type NoPreflightKind = keyof typeof NOT_NEEDED;
+
+const BY_MODE: Record<RequestMode, NoPreflightKind> = {
+  cors: 'not-needed',
+  'no-cors': 'no-cors',
+  navigate: 'navigation',
+  websocket: 'websocket',
+  'same-origin': 'same-origin-mode',
+};
+
+/** Why a flow that needs no preflight has none, and the text that says so. */
+export function noPreflightNote(flow: Flow, c: Classification): { kind: NoPreflightKind; text: string } {
+  const origin = normalizeOrigin(flow.request.origin);
+  // Same-origin only if every hop is: a redirect to another origin brings CORS back in.
+  const sameOrigin = !c.crossOrigin && flow.hops.every((h) => isSameOrigin(origin, h.request.url));
+  const kind = sameOrigin ? 'same-origin' : BY_MODE[flow.request.mode];
+  return { kind, text: NOT_NEEDED[kind] };
+}
 
 /**
  * Why this flow has a preflight, or why none is visible: not needed, or the browser reused a
@@ -54,14 +85,9 @@ export function PreflightNote({ flow, evaluation }: { flow: Flow; evaluation: Ev
         {reasons}
       </>
     );
-  } else if (!c.crossOrigin) {
-    note = <p data-note="same-origin">No preflight: the request is same-origin, so CORS does not apply.</p>;
   } else {
-    note = (
-      <p data-note="not-needed">
-        No preflight: not needed. The method and headers are ones a page may send cross-origin without asking first.
-      </p>
-    );
+    const { kind, text } = noPreflightNote(flow, c);
+    note = <p data-note={kind}>{text}</p>;
   }
   return (
     <section class="preflight-note" aria-label="Preflight">
