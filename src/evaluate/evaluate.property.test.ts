@@ -80,7 +80,7 @@ describe('evaluate never throws', () => {
         }
         expect(e.summary).toMatch(/\S/);
       }),
-      { numRuns: 3000 },
+      { numRuns: 10_000 },
     );
   }, 60_000);
   it('on values that are not objects at all', () => {
@@ -89,7 +89,7 @@ describe('evaluate never throws', () => {
         const e = judge(junk as Flow, ctx);
         expect(VERDICTS).toContain(e.verdict);
       }),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
   }, 60_000);
 });
@@ -160,7 +160,7 @@ describe('verdict stability', () => {
         expect([b.verdict, b.error?.code, b.error?.failedParameter, b.readableResponseHeaders]).toEqual([a.verdict, a.error?.code, a.error?.failedParameter, a.readableResponseHeaders]);
         expect(b.classification.requestHeadersForPreflight).toBe(a.classification.requestHeadersForPreflight);
       }),
-      { numRuns: 3000 },
+      { numRuns: 10_000 },
     );
   }, 60_000);
   it('under header order (values of duplicate lines join in order; verdict and code do not change)', () => {
@@ -178,7 +178,7 @@ describe('verdict stability', () => {
         };
         expect(core(mapHeaders(flow, shuffle))).toEqual(core(flow));
       }),
-      { numRuns: 3000 },
+      { numRuns: 10_000 },
     );
   }, 60_000);
 });

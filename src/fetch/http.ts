@@ -17,6 +17,9 @@ export function trimLws(value: string): string {
 
 /** A header's name as the browser compares it: ASCII case-insensitively. */
 export function lowerAscii(s: string): string {
+  // Most names are already lower case or plain ASCII; skip the regex replace then (a hot path).
+  if (!/[A-Z]/.test(s)) return s;
+  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase();
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 

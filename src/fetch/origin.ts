@@ -12,6 +12,20 @@ export function parseUrl(url: unknown, base?: string): URL | null {
   }
 }
 
+/**
+ * A bounded memo for pure string functions of a URL: one evaluation asks for the same few URLs'
+ * origins and sites dozens of times, and URL parsing was most of its time. Emptied when full.
+ */
+export function memo<T>(cache: Map<string, T>, key: string, f: (key: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  const value = f(key);
+  if (cache.size >= 512) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+const ORIGINS = new Map<string, string>();
+
 /** Schemes whose URLs have a tuple origin (scheme, host, port). Others are opaque and serialize as `null`. */
 const TUPLE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 
@@ -20,6 +34,10 @@ const TUPLE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
  * that do not parse. RFC 6454 §6.2; default ports are omitted.
  */
 export function originOf(url: string): string {
+  return typeof url === 'string' ? memo(ORIGINS, url, originOfUncached) : 'null';
+}
+
+function originOfUncached(url: string): string {
   const u = parseUrl(url);
   if (!u) return 'null';
   if (u.protocol === 'blob:') return originOf(u.pathname);
@@ -68,7 +86,13 @@ export const CORS_ENABLED_SCHEMES = [
   'isolated-app',
 ] as const;
 
+const SCHEMES = new Map<string, string>();
+
 export function schemeOf(url: string): string {
+  return typeof url === 'string' ? memo(SCHEMES, url, schemeOfUncached) : '';
+}
+
+function schemeOfUncached(url: string): string {
   const u = parseUrl(url);
   if (u) return u.protocol.slice(0, -1);
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(typeof url === 'string' ? url : '');

@@ -4,7 +4,7 @@
  * HTML "same site"; Chromium: net::SchemefulSite.
  */
 import { getDomain } from 'tldts';
-import { parseUrl } from './origin.ts';
+import { memo, parseUrl } from './origin.ts';
 
 export interface Site {
   scheme: string;
@@ -12,7 +12,13 @@ export interface Site {
   host: string;
 }
 
-export function siteOf(url: string): Site | null {
+const SITES = new Map<string, Readonly<Site> | null>();
+
+export function siteOf(url: string): Readonly<Site> | null {
+  return typeof url === 'string' ? memo(SITES, url, siteOfUncached) : null;
+}
+
+function siteOfUncached(url: string): Readonly<Site> | null {
   const u = parseUrl(url);
   if (!u || u.hostname === '') return null;
   const host = u.hostname.toLowerCase();
@@ -27,7 +33,7 @@ export function siteOf(url: string): Site | null {
   }
   // ws/wss share a site with http/https (HTML "same site" maps them).
   const scheme = u.protocol === 'wss:' ? 'https' : u.protocol === 'ws:' ? 'http' : u.protocol.slice(0, -1);
-  return { scheme, host: registrable ?? host };
+  return Object.freeze({ scheme, host: registrable ?? host });
 }
 
 export function isSameSite(a: string, b: string): boolean {
