@@ -12,7 +12,8 @@ export type PreflightBadge =
   | { kind: 'cached'; flowId: string }
   | { kind: 'none' };
 
-export interface FlowRow {
+/** What one row of the list shows (the FlowRow component renders it). */
+export interface RowFields {
   id: string;
   verdict: Verdict;
   warnings: number;
@@ -38,12 +39,12 @@ export interface FlowRow {
 export interface FlowEntry {
   flow: Flow;
   evaluation: Evaluation;
-  row: FlowRow;
+  row: RowFields;
 }
 
 // A response blocked by CORS still came from the server: its status says what the server did,
 // the error (net::ERR_FAILED) only that the browser withheld it.
-function statusOf(flow: Flow, evaluation: Evaluation): Pick<FlowRow, 'status' | 'statusError'> {
+function statusOf(flow: Flow, evaluation: Evaluation): Pick<RowFields, 'status' | 'statusError'> {
   if (evaluation.verdict === 'pending') return { status: '…', statusError: '' };
   for (let i = flow.hops.length - 1; i >= 0; i--) {
     const hop = flow.hops[i]!;
@@ -65,9 +66,9 @@ function preflightOf(flow: Flow, evaluation: Evaluation): PreflightBadge {
   return { kind: 'none' };
 }
 
-export function rowOf(flow: Flow, evaluation: Evaluation): FlowRow {
+export function rowOf(flow: Flow, evaluation: Evaluation): RowFields {
   const findings = [evaluation.error, ...evaluation.warnings].filter((f) => f !== null);
-  const row: FlowRow = {
+  const row: RowFields = {
     id: flow.id,
     verdict: evaluation.verdict,
     warnings: evaluation.warnings.length,

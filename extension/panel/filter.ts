@@ -1,5 +1,5 @@
 /** Which flows the list shows, and the toolbar's counts. Verdicts come from the evaluator. */
-import type { FlowEntry, FlowRow } from './entry.ts';
+import type { FlowEntry, RowFields } from './entry.ts';
 
 export interface Filter {
   /** Show failures (blocked by CORS, or a network failure). */
@@ -14,10 +14,10 @@ export interface Filter {
 
 export const NO_FILTER: Filter = { failures: false, warnings: false, text: '', domain: '' };
 
-export const isFailure = (row: FlowRow) => row.verdict === 'blocked' || row.verdict === 'failed';
+export const isFailure = (row: RowFields) => row.verdict === 'blocked' || row.verdict === 'failed';
 
 /** A predicate for the filter, with the search words split and lower-cased once. */
-export function matcher(f: Filter): (row: FlowRow) => boolean {
+export function matcher(f: Filter): (row: RowFields) => boolean {
   const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
   return (row) => {
     if (f.failures || f.warnings) {

@@ -31,8 +31,8 @@ describe('CORS panel lists live requests', () => {
     expect(rows.filter((r) => r.url === putUrl)).toHaveLength(1);
     // The PUT got no response (its preflight failed): the network error is all there is. The GET's
     // response came (200) and the browser withheld it from the page: the status the server sent, marked blocked.
-    expect(rows.find((r) => r.url === putUrl)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED', statusNote: '', type: 'fetch' });
-    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', status: '200', statusNote: 'blocked' });
+    expect(rows.find((r) => r.url === putUrl)).toMatchObject({ method: 'PUT', status: 'net::ERR_FAILED', statusNote: '', type: 'fetch', preflight: '✕ OPTIONS 204' });
+    expect(rows.find((r) => r.url === getUrl)).toMatchObject({ method: 'GET', status: '200', statusNote: 'blocked', preflight: '' });
     const getTitle = await s.panel.$$eval('tr[data-flow-id]', (trs, u) => trs.find((tr) => tr.querySelector('.url')!.textContent === u)!.querySelector('.status')!.getAttribute('title'), getUrl);
     expect(getTitle).toContain('net::ERR_FAILED');
     const badge = (url: string) =>

@@ -103,6 +103,8 @@ export interface PanelRow {
   /** Beside a status: `blocked` (or `failed`) when the browser withheld the response, else ''. */
   statusNote: string;
   type: string;
+  /** The preflight badge as shown: `OPTIONS 204`, `✕ OPTIONS 204` when it failed, `cached`, or ''. */
+  preflight: string;
 }
 
 export async function panelRows(panel: Frame): Promise<PanelRow[]> {
@@ -113,6 +115,7 @@ export async function panelRows(panel: Frame): Promise<PanelRow[]> {
       status: tr.querySelector('.status .code')!.textContent!,
       statusNote: tr.querySelector('.status .status-note')?.textContent?.trim() ?? '',
       type: tr.querySelector('.type')!.textContent!,
+      preflight: tr.querySelector('.preflight')!.textContent!,
     })),
   );
 }

@@ -1,11 +1,11 @@
 import { memo } from 'preact/compat';
 import { splitUrl, visible } from '../display.ts';
-import type { FlowRow as Row } from '../entry.ts';
+import type { RowFields } from '../entry.ts';
 import { Net } from './Net.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 /** The badge's name is its aria-label (role="img": a plain span's aria-label is ignored); a failure shows ✕, not only red. */
-function PreflightBadge({ row }: { row: Row }) {
+function PreflightBadge({ row }: { row: RowFields }) {
   const p = row.preflight;
   if (p.kind === 'sent') {
     const label = `Preflight OPTIONS ${p.status}${p.count > 1 ? ` (${p.count} preflights)` : ''}${p.failed ? ', failed' : ''}`;
@@ -29,7 +29,7 @@ function PreflightBadge({ row }: { row: Row }) {
 }
 
 interface Props {
-  row: Row;
+  row: RowFields;
   index: number;
   selected: boolean;
   onPick(id: string, open: boolean): void;
