@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { applyTheme, followDevToolsTheme, PALETTES, themeOf, type Palette } from './theme.ts';
 
@@ -30,10 +31,28 @@ describe('palettes', () => {
       const low = TEXT_ON.map(([fg, bg]) => ({ pair: `${fg} on ${bg}`, ratio: contrast(p[fg], p[bg]) })).filter((x) => x.ratio < 4.5);
       expect(low).toEqual([]);
     });
+    it(`${name}: control borders stand out (3:1, non-text) wherever a control sits`, () => {
+      const low = (['bg', 'toolbar', 'hover', 'selected'] as const)
+        .map((bg) => ({ pair: `control on ${bg}`, ratio: contrast(p.control, p[bg]) }))
+        .filter((x) => x.ratio < 3);
+      expect(low).toEqual([]);
+    });
     it(`${name}: the focus ring stands out (3:1, non-text)`, () => {
       for (const bg of ['bg', 'toolbar', 'selected'] as const) expect(contrast(p.focus, p[bg])).toBeGreaterThanOrEqual(3);
     });
   }
+});
+
+describe('the stylesheets', () => {
+  it('draw the borders of text inputs, selects and buttons in the control colour', () => {
+    const css = ['panel.css', 'styles/export.css'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\n');
+    const rules = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map(([, sel, body]) => ({ sel: sel!.trim(), body: body! }));
+    for (const control of ["input[type='search']", "input[type='number']", 'select', 'button', ':is(.export, .popover) summary']) {
+      const border = rules.filter((r) => r.sel.split(/,\s*\n\s*/).includes(control) && /(^|;|\s)border:/.test(r.body));
+      expect(border.length, control).toBeGreaterThan(0);
+      for (const r of border) expect(r.body, control).toContain('var(--control)');
+    }
+  });
 });
 
 describe('following the DevTools theme', () => {

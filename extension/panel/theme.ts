@@ -3,7 +3,7 @@
  * `devtools.panels.setThemeChangeHandler`; Firefox names it 'light' or 'dark' and fires
  * `devtools.panels.onThemeChanged`. The palettes below become CSS variables on the root element;
  * panel.css uses only those. Text colours keep a contrast of at least 4.5:1 on every background
- * they are used on (theme.test.ts checks it).
+ * they are used on, and control borders 3:1 (theme.test.ts checks both).
  */
 export type Theme = 'light' | 'dark';
 
@@ -13,6 +13,8 @@ export interface Palette {
   /** Secondary text (column headers, origins, hints). */
   dim: string;
   border: string;
+  /** Borders of inputs, selects and buttons: at least 3:1 on what they sit on (WCAG 1.4.11). */
+  control: string;
   toolbar: string;
   hover: string;
   selected: string;
@@ -36,6 +38,7 @@ export const PALETTES: Record<Theme, Palette> = {
     fg: '#1f1f1f',
     dim: '#5f6368',
     border: '#d3d6da',
+    control: '#767b80',
     toolbar: '#f1f3f4',
     hover: '#eef1f4',
     selected: '#d3e3fd',
@@ -55,6 +58,7 @@ export const PALETTES: Record<Theme, Palette> = {
     fg: '#e3e3e3',
     dim: '#a8abb0',
     border: '#474a4f',
+    control: '#80868b',
     toolbar: '#292a2d',
     hover: '#303134',
     selected: '#0b3a5e',
