@@ -16,11 +16,66 @@ export interface CorsPolicy {
   expose: string[];
 }
 
-const q = (s: string) => JSON.stringify(s);
+// Every value here comes from the network (the page's Origin, its method and header names, a HAR):
+// it is written as a literal of the snippet's language, escaped, or left out with a comment that
+// says why — never pasted raw into code a developer will run.
+
+/** `\uXXXX` for each UTF-16 unit outside printable ASCII. */
+const u4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** A value shown in a comment: quoted, everything outside printable ASCII escaped (it cannot end the line). */
+const shown = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, u4);
+/** A JavaScript string literal. */
+const q = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, u4);
 const list = (xs: string[]) => `[${xs.map(q).join(', ')}]`;
-const pyList = (xs: string[]) => `[${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(', ')}]`;
-/** Values are quoted for the config languages; a hostile value must not break out of the quotes. */
-const confQuote = (s: string) => `"${s.replace(/["\\\r\n]/g, '')}"`;
+
+/** A Python string literal: `\` and `"` escaped, and every code point outside printable ASCII too. */
+export function pyStr(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (cp >= 0x20 && cp <= 0x7e) out += ch;
+    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return `"${out}"`;
+}
+const pyList = (xs: string[]) => `[${xs.map(pyStr).join(', ')}]`;
+
+type ConfLang = 'nginx' | 'apache';
+/**
+ * Why a value cannot be written into an nginx or Apache string, or null when it can. Header
+ * values are printable ASCII here; nginx expands `$name` inside any string (no escape exists);
+ * Apache substitutes `${NAME}` when it reads the file, and its quoting cannot hold `"` or `\`
+ * reliably (a backslash before the closing quote escapes it).
+ */
+function confRefusal(s: string, lang: ConfLang): string | null {
+  if (/[^\x20-\x7e]/.test(s)) return 'holds a control or non-ASCII character, which a header value cannot carry as written';
+  if (lang === 'nginx' && s.includes('$')) return 'holds "$", which nginx expands as a variable in every string';
+  if (lang === 'apache' && s.includes('${')) return 'holds "${", which Apache substitutes when it reads its configuration';
+  if (lang === 'apache' && /["\\]/.test(s)) return 'holds a quote or a backslash, which Apache\'s quoting cannot carry reliably';
+  return null;
+}
+/** nginx: `"` and `\` are escaped inside a double-quoted string (ngx_conf_file.c). */
+const nginxQuote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
+/** Apache mod_headers reads `%…` as a format specifier; `%%` is a literal percent sign. */
+const apacheQuote = (s: string) => `"${s.replace(/%/g, '%%')}"`;
+
+/**
+ * The items of a list header that can be written in `lang`, and a comment line for each left out.
+ * `what` names the items in the comment ("header name", "method").
+ */
+function confItems(items: string[], lang: ConfLang, what: string): { ok: string[]; comments: string[] } {
+  const ok: string[] = [];
+  const comments: string[] = [];
+  for (const x of items) {
+    const why = confRefusal(x, lang);
+    if (why) comments.push(`# Left out: the ${what} ${shown(x)} ${why}; set this header in the application instead.`);
+    else ok.push(x);
+  }
+  return { ok, comments };
+}
 
 function express(p: CorsPolicy): string {
   const lines = [`  origin: ${q(p.origin)},`];
@@ -38,15 +93,25 @@ function express(p: CorsPolicy): string {
   ].join('\n');
 }
 
+/**
+ * The lines that set one header in `lang`: `items` is the list (one item for a single value),
+ * each item that cannot be written becomes a comment, and the header is left out when none can.
+ */
+function confHeader(lang: ConfLang, header: string, items: string[], what: string, line: (header: string, value: string) => string): string[] {
+  const { ok, comments } = confItems(items, lang, what);
+  return [...comments, ...(ok.length ? [line(header, ok.join(', '))] : [])];
+}
+
 function nginxHeaders(p: CorsPolicy, preflight: boolean): string[] {
-  const out = [`add_header Access-Control-Allow-Origin ${confQuote(p.origin)} always;`];
-  if (p.credentials) out.push('add_header Access-Control-Allow-Credentials "true" always;');
+  const add = (header: string, value: string) => `add_header ${header} ${nginxQuote(value)} always;`;
+  const out = confHeader('nginx', 'Access-Control-Allow-Origin', [p.origin], 'origin', add);
+  if (p.credentials) out.push(add('Access-Control-Allow-Credentials', 'true'));
   if (preflight) {
-    if (p.methods.length) out.push(`add_header Access-Control-Allow-Methods ${confQuote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))} always;`);
-    if (p.headers.length) out.push(`add_header Access-Control-Allow-Headers ${confQuote(p.headers.join(', '))} always;`);
+    if (p.methods.length) out.push(...confHeader('nginx', 'Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods], 'method', add));
+    if (p.headers.length) out.push(...confHeader('nginx', 'Access-Control-Allow-Headers', p.headers, 'header name', add));
     out.push('add_header Access-Control-Max-Age 600 always;');
   } else if (p.expose.length) {
-    out.push(`add_header Access-Control-Expose-Headers ${confQuote(p.expose.join(', '))} always;`);
+    out.push(...confHeader('nginx', 'Access-Control-Expose-Headers', p.expose, 'header name', add));
   }
   if (p.origin !== '*') out.push('add_header Vary Origin always;');
   return out;
@@ -68,11 +133,13 @@ function nginx(p: CorsPolicy): string {
 }
 
 function apache(p: CorsPolicy): string {
-  const out = ['<IfModule mod_headers.c>', `    Header always set Access-Control-Allow-Origin ${confQuote(p.origin)}`];
-  if (p.credentials) out.push('    Header always set Access-Control-Allow-Credentials "true"');
-  if (p.methods.length) out.push(`    Header always set Access-Control-Allow-Methods ${confQuote(['GET', 'HEAD', 'POST', ...p.methods].join(', '))}`);
-  if (p.headers.length) out.push(`    Header always set Access-Control-Allow-Headers ${confQuote(p.headers.join(', '))}`);
-  if (p.expose.length) out.push(`    Header always set Access-Control-Expose-Headers ${confQuote(p.expose.join(', '))}`);
+  const set = (header: string, value: string) => `    Header always set ${header} ${apacheQuote(value)}`;
+  const conf = (header: string, items: string[], what: string) => confHeader('apache', header, items, what, set).map((l) => (l.startsWith('#') ? `    ${l}` : l));
+  const out = ['<IfModule mod_headers.c>', ...conf('Access-Control-Allow-Origin', [p.origin], 'origin')];
+  if (p.credentials) out.push(set('Access-Control-Allow-Credentials', 'true'));
+  if (p.methods.length) out.push(...conf('Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods], 'method'));
+  if (p.headers.length) out.push(...conf('Access-Control-Allow-Headers', p.headers, 'header name'));
+  if (p.expose.length) out.push(...conf('Access-Control-Expose-Headers', p.expose, 'header name'));
   if (p.origin !== '*') out.push('    Header always merge Vary Origin');
   out.push('</IfModule>', '# Answer preflights with 204 before authentication runs.', 'RewriteEngine On', 'RewriteCond %{REQUEST_METHOD} OPTIONS', 'RewriteRule ^ - [R=204,L]');
   return out.join('\n');
@@ -98,8 +165,8 @@ function django(p: CorsPolicy): string {
     p.origin === '*' ? 'CORS_ALLOW_ALL_ORIGINS = True' : `CORS_ALLOWED_ORIGINS = ${pyList([p.origin])}`,
   ];
   if (p.credentials) out.push('CORS_ALLOW_CREDENTIALS = True');
-  if (p.methods.length) out.push(`CORS_ALLOW_METHODS = (*default_methods, ${p.methods.map((m) => `"${m}"`).join(', ')})`);
-  if (p.headers.length) out.push(`CORS_ALLOW_HEADERS = (*default_headers, ${p.headers.map((h) => `"${h}"`).join(', ')})`);
+  if (p.methods.length) out.push(`CORS_ALLOW_METHODS = (*default_methods, ${p.methods.map(pyStr).join(', ')})`);
+  if (p.headers.length) out.push(`CORS_ALLOW_HEADERS = (*default_headers, ${p.headers.map(pyStr).join(', ')})`);
   if (p.expose.length) out.push(`CORS_EXPOSE_HEADERS = ${pyList(p.expose)}`);
   return out.join('\n');
 }

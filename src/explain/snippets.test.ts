@@ -1,0 +1,95 @@
+/**
+ * Snippets hold values from the network (Origin, method and header names): each must stay a
+ * literal of the snippet's language, or be left out with a comment — never become code.
+ */
+import { describe, expect, it } from 'vitest';
+import { corsSnippets, type CorsPolicy } from './snippets.ts';
+
+const HOSTILE = [
+  'x", __import__("os").system("id"), "',
+  "x'); require('child_process').execSync('id'); ('",
+  'x-$http_cookie',
+  'x-%{HTTP_COOKIE}e',
+  'x-${EVIL}',
+  'a"b',
+  'a\\',
+  'x\ny = 1',
+  'x\r\nX-Injected: 1',
+  'caf\u00e9',
+  'x\u2028y',
+  'x\u{1F600}',
+];
+const MARKERS = ['__import__', 'child_process', 'http_cookie', 'HTTP_COOKIE', 'EVIL', 'X-Injected', 'y = 1'];
+
+const policy = (v: string): CorsPolicy => ({ origin: `https://a.test${v}`, credentials: true, methods: [v], headers: [v], expose: [v] });
+
+/** A double-quoted literal, backslash escapes included, on one line. */
+const DQ = /"(?:[^"\\\n\r]|\\.)*"/g;
+
+/** Decodes a Python double-quoted literal as written by the snippets. */
+function pyDecode(lit: string): string {
+  return lit.slice(1, -1).replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|["\\])/g, (_, e: string) => (e.length === 1 ? e : String.fromCodePoint(parseInt(e.slice(1), 16))));
+}
+/** The lines that are code (not comments). */
+const codeLines = (s: string) => s.split('\n').filter((l) => !/^\s*#/.test(l) && !/^\s*\/\//.test(l));
+
+describe('snippets with hostile values', () => {
+  for (const v of HOSTILE) {
+    const s = corsSnippets(policy(v));
+    const name = JSON.stringify(v);
+    it(`Express: ${name} stays inside JavaScript string literals`, () => {
+      const outside = s.express!.replace(DQ, '""');
+      for (const m of MARKERS) expect(outside).not.toContain(m);
+      // Every literal decodes (JSON is valid JavaScript) and no line was broken.
+      for (const lit of s.express!.match(DQ)!) expect(() => JSON.parse(lit)).not.toThrow();
+      expect(s.express!.match(DQ)!.map((l) => JSON.parse(l))).toContain(v);
+      expect(s.express).not.toMatch(/[^\n\x20-\x7e]/);
+    });
+    for (const kind of ['flask', 'django'] as const) {
+      it(`${kind}: ${name} stays inside Python string literals`, () => {
+        const text = s[kind]!;
+        const code = codeLines(text).join('\n');
+        for (const m of MARKERS) expect(code.replace(DQ, '""')).not.toContain(m);
+        const values = code.match(DQ)!.map(pyDecode);
+        expect(values).toContain(v);
+        expect(values).toContain(`https://a.test${v}`);
+        expect(code).not.toMatch(/[^\n\x20-\x7e]/);
+      });
+    }
+    for (const kind of ['nginx', 'apache'] as const) {
+      it(`${kind}: ${name} is written quoted and escaped, or left out with a comment`, () => {
+        const text = s[kind]!;
+        expect(text).not.toMatch(/[^\n\x20-\x7e]/); // no raw newline, control or non-ASCII byte anywhere
+        for (const line of codeLines(text)) {
+          const outside = line.replace(DQ, '""');
+          for (const m of MARKERS) expect(outside).not.toContain(m);
+          for (const lit of line.match(DQ) ?? []) {
+            if (kind === 'nginx') expect(lit).not.toContain('$'); // nginx would expand it
+            if (kind === 'apache') {
+              expect(lit).not.toContain('${');
+              expect(lit.slice(1, -1)).not.toMatch(/["\\]/);
+              expect(lit.replace(/%%/g, '')).not.toContain('%'); // only literal percent signs
+            }
+          }
+        }
+        const refused = text.split('\n').filter((l) => /^\s*# Left out: /.test(l));
+        const written = codeLines(text).some((l) => l.includes(kind === 'nginx' ? v.replace(/["\\]/g, '\\$&') : v.replace(/%/g, '%%')));
+        // Each hostile value is either written (escaped) or named in a comment that says why.
+        expect(written || refused.length > 0).toBe(true);
+        if (!written) expect(refused.join('\n')).toMatch(/holds/);
+      });
+    }
+  }
+  it('ordinary values are written as they are', () => {
+    const s = corsSnippets({ origin: 'https://a.test:8443', credentials: false, methods: ['PUT'], headers: ["x-a'b", 'x-100%'], expose: [] });
+    expect(s.nginx).toContain(`add_header Access-Control-Allow-Headers "x-a'b, x-100%" always;`);
+    expect(s.apache).toContain(`Header always set Access-Control-Allow-Headers "x-a'b, x-100%%"`);
+    expect(s.nginx).not.toContain('# Left out');
+    expect(s.apache).not.toContain('# Left out');
+  });
+  it('the origin left out of nginx is named in a comment and no Allow-Origin line is written', () => {
+    const s = corsSnippets({ origin: 'https://$host', credentials: false, methods: [], headers: [], expose: [] });
+    expect(s.nginx).toContain('# Left out: the origin "https://$host" holds "$", which nginx expands as a variable in every string');
+    expect(s.nginx).not.toMatch(/add_header Access-Control-Allow-Origin/);
+  });
+});
