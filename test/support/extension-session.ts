@@ -84,6 +84,23 @@ export async function startExtensionSession(): Promise<ExtensionSession> {
   };
 }
 
+/** Reloads the panel's document (as closing and reopening DevTools' CORS tab does); sets and returns its frame. */
+export async function reloadPanel(session: ExtensionSession): Promise<Frame> {
+  const panelUrl = session.panel.url();
+  // Marks the old document, so that the wait below sees the new one.
+  await session.panel.evaluate(() => {
+    (window as { __corsLensOld?: boolean }).__corsLensOld = true;
+    location.reload();
+  });
+  const panel = await session.devtools.waitForFrame((f) => f.url() === panelUrl && !f.detached, { timeout: 10_000 });
+  await panel.waitForFunction(() => !(window as { __corsLensOld?: boolean }).__corsLensOld && document.querySelector('main[data-ready="true"]'), {
+    polling: 100,
+    timeout: 10_000,
+  });
+  session.panel = panel;
+  return panel;
+}
+
 /** Screenshots just the CORS panel (the iframe inside DevTools) to `path`. */
 export async function screenshotPanel(session: ExtensionSession, path: string, size = { width: 1200, height: 640 }): Promise<void> {
   await session.devtools.setViewport(size);
