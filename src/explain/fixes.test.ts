@@ -88,3 +88,14 @@ describe('fixes that said something else than their why', () => {
     );
   });
 });
+
+describe('a method the browser keeps in lower case', () => {
+  it('the fix allows it as spelled, and says the page can send it upper-cased instead', () => {
+    const fix = fixFor(input({ code: 'MethodDisallowedByPreflightResponse', failedParameter: 'patch', stage: 'preflight', method: 'patch', policy: { origin: PAGE, credentials: false, methods: ['patch'], headers: [], expose: [] } }))!;
+    expect(fix.value).toBe('patch');
+    expect(fix.summary).toContain('have the page send `PATCH`');
+    expect(fix.summary).toContain('Flask-CORS');
+    const upper = fixFor(input({ code: 'MethodDisallowedByPreflightResponse', failedParameter: 'PATCH', stage: 'preflight', policy: { origin: PAGE, credentials: false, methods: ['PATCH'], headers: [], expose: [] } }))!;
+    expect(upper.summary).not.toContain('Flask-CORS');
+  });
+});

@@ -170,8 +170,16 @@ export function fixFor(i: FixInput): Fix | null {
       return headerFix(i, 'Access-Control-Allow-Methods', [...i.policy.methods, 'GET', 'POST'].join(', '), 'List methods as comma-separated names.');
     case 'InvalidAllowHeadersPreflightResponse':
       return headerFix(i, 'Access-Control-Allow-Headers', i.policy.headers.join(', ') || i.failedParameter, 'List header names comma-separated.');
-    case 'MethodDisallowedByPreflightResponse':
-      return headerFix(i, 'Access-Control-Allow-Methods', [...new Set([...i.policy.methods, i.failedParameter])].join(', '), `Allow ${code(i.failedParameter)}, spelled exactly as the page sends it.`);
+    case 'MethodDisallowedByPreflightResponse': {
+      const m = i.failedParameter;
+      const fix = headerFix(i, 'Access-Control-Allow-Methods', [...new Set([...i.policy.methods, m])].join(', '), `Allow ${code(m)}, spelled exactly as the page sends it.`);
+      if (m === m.toUpperCase()) return fix;
+      // Browsers upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT (Fetch "normalize a method").
+      return {
+        ...fix,
+        summary: `${fix.summary} The browser keeps the case of ${code(m)} and compares it case-sensitively, and some CORS libraries (Flask-CORS) only send method names upper-cased: the simplest fix is to have the page send ${code(m.toUpperCase())} and allow that.`,
+      };
+    }
     case 'HeaderDisallowedByPreflightResponse':
       return headerFix(i, 'Access-Control-Allow-Headers', [...new Set([...i.policy.headers, i.failedParameter])].join(', '), `Allow the request header ${code(i.failedParameter)}.`);
     case 'RedirectContainsCredentials':

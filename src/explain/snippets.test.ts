@@ -93,3 +93,25 @@ describe('snippets with hostile values', () => {
     expect(s.nginx).not.toMatch(/add_header Access-Control-Allow-Origin/);
   });
 });
+
+describe('method case (Chromium keeps the case of methods other than DELETE, GET, HEAD, OPTIONS, POST, PUT)', () => {
+  const s = corsSnippets({ origin: 'https://a.test', credentials: false, methods: ['patch'], headers: [], expose: [] });
+  it('Flask-CORS cannot send `patch` (it upper-cases methods): the snippet says so and sets the header itself', () => {
+    expect(s.flask).toContain('Flask-CORS sends method names upper-cased, but the page sends "patch"');
+    expect(s.flask).toContain('have the page send\n# "PATCH"');
+    expect(s.flask).toContain('response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, patch"');
+    // The hook is registered before CORS(app) so that it runs after Flask-CORS's own hook.
+    expect(s.flask!.indexOf('@app.after_request')).toBeLessThan(s.flask!.indexOf('CORS(app,'));
+    expect(s.flask).toContain('methods=["GET", "HEAD", "POST", "PATCH"]');
+  });
+  it('Express cors, django-cors-headers, nginx and Apache send the name as written', () => {
+    expect(s.express).toContain('methods: ["GET", "HEAD", "POST", "patch"]');
+    expect(s.django).toContain('CORS_ALLOW_METHODS = (*default_methods, "patch")');
+    expect(s.nginx).toContain('"GET, HEAD, POST, patch"');
+    expect(s.apache).toContain('"GET, HEAD, POST, patch"');
+  });
+  it('upper-case methods need no note', () => {
+    const t = corsSnippets({ origin: 'https://a.test', credentials: false, methods: ['PATCH'], headers: [], expose: [] });
+    expect(t.flask).toBe('from flask_cors import CORS\n\nCORS(app, origins=["https://a.test"], methods=["GET", "HEAD", "POST", "PATCH"])');
+  });
+});

@@ -145,13 +145,40 @@ function apache(p: CorsPolicy): string {
   return out.join('\n');
 }
 
+/**
+ * Methods whose case the browser keeps: fetch upper-cases only DELETE, GET, HEAD, OPTIONS, POST
+ * and PUT, and Chromium matches any other name in Access-Control-Allow-Methods case-sensitively.
+ */
+const keepsCase = (m: string) => m !== m.toUpperCase();
+
 function flask(p: CorsPolicy): string {
   const args = [`origins=${pyList([p.origin])}`];
   if (p.credentials) args.push('supports_credentials=True');
-  if (p.methods.length) args.push(`methods=${pyList(['GET', 'HEAD', 'POST', ...p.methods])}`);
+  if (p.methods.length) args.push(`methods=${pyList(['GET', 'HEAD', 'POST', ...p.methods].map((m) => m.toUpperCase()))}`);
   if (p.headers.length) args.push(`allow_headers=${pyList(p.headers)}`);
   if (p.expose.length) args.push(`expose_headers=${pyList(p.expose)}`);
-  return ['from flask_cors import CORS', '', `CORS(app, ${args.join(', ')})`].join('\n');
+  const lower = p.methods.filter(keepsCase);
+  if (lower.length === 0) return ['from flask_cors import CORS', '', `CORS(app, ${args.join(', ')})`].join('\n');
+  // Flask-CORS upper-cases its methods option (serialize_option(..., upper=True)), so it can never
+  // send `patch`; a hook that runs after it sets the header as the page spells the method.
+  const allow = pyStr(['GET', 'HEAD', 'POST', ...p.methods].join(', '));
+  return [
+    'from flask import request',
+    'from flask_cors import CORS',
+    '',
+    `# Flask-CORS sends method names upper-cased, but the page sends ${lower.map(shown).join(', ')} and browsers`,
+    '# compare that name case-sensitively: Flask-CORS alone cannot allow it. Best: have the page send',
+    `# ${lower.map((m) => shown(m.toUpperCase())).join(', ')}. Otherwise set the header yourself in a hook registered before CORS(app)`,
+    '# (Flask runs after_request hooks in reverse order, so this one runs after Flask-CORS).',
+    '@app.after_request',
+    'def allow_methods_as_sent(response):',
+    '    if request.method == "OPTIONS":',
+    `        response.headers["Access-Control-Allow-Methods"] = ${allow}`,
+    '    return response',
+    '',
+    '',
+    `CORS(app, ${args.join(', ')})`,
+  ].join('\n');
 }
 
 function django(p: CorsPolicy): string {
