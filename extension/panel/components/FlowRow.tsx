@@ -65,7 +65,11 @@ export const FlowRow = memo(function FlowRow({ row, index, selected, onPick }: P
       <td
         class={`status${row.verdict === 'blocked' || row.verdict === 'failed' ? ' error' : ''}`}
         role="gridcell"
-        title={row.statusError ? `The server answered ${row.status}, but the browser ${row.verdict === 'blocked' ? 'blocked' : 'failed'} the response (${row.statusError}).` : undefined}
+        title={
+          row.statusError
+            ? `The server answered ${row.status}, but the browser ${row.verdict === 'blocked' ? 'blocked' : 'failed'} the response (${row.statusError}).`
+            : row.status
+        }
       >
         <span class="code">{row.status}</span>
         {row.statusError && <span class="status-note"> {row.verdict === 'blocked' ? 'blocked' : 'failed'}</span>}
