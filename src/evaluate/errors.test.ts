@@ -429,3 +429,38 @@ describe('every CorsError an exchange can produce: code, parameter, messages, wh
     expect(e.error?.fix?.summary).toMatch(/authentication layer.*401/);
   });
 });
+
+describe('unparseable Access-Control-Allow-Methods/-Headers: the fix says what was wrong, never an empty value', () => {
+  it('PUT without custom headers, Access-Control-Allow-Headers: x y', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Allow-Headers', 'x y']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('InvalidAllowHeadersPreflightResponse');
+    const fix = e.error!.fix!;
+    expect(fix.summary).toContain('`Access-Control-Allow-Headers: x y` is not a comma-separated list of header names: `x y` is not one name');
+    expect(fix.summary).toContain('fix the syntax');
+    expect(fix.summary).toContain('or remove the header');
+    expect(fix.value).toBeUndefined();
+    expect(fix.summary).not.toMatch(/Access-Control-Allow-Headers: ?`/);
+  });
+  it('with a custom header, the value to send lists it', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['X-A', '1']] }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x-a; x-b']] } }]);
+    const fix = evaluate(flow, ctx).error!.fix!;
+    expect(fix.value).toBe('x-a');
+    expect(fix.summary).toContain('`x-a; x-b` is not one name');
+  });
+  it('a GET preflighted only for its header, Access-Control-Allow-Methods: GET;POST', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'GET', headers: [['X-A', '1']] }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'GET;POST'], ['Access-Control-Allow-Headers', 'x-a']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('InvalidAllowMethodsPreflightResponse');
+    const fix = e.error!.fix!;
+    expect(fix.summary).toContain('`GET;POST` is not one name');
+    expect(fix.summary).toContain('or remove the header');
+    expect(fix.value).toBeUndefined();
+  });
+  it('PUT, Access-Control-Allow-Methods: PUT DELETE: send a list that holds PUT', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { headers: [ACAO, ['Access-Control-Allow-Methods', 'PUT DELETE']] } }]);
+    const fix = evaluate(flow, ctx).error!.fix!;
+    expect(fix.value).toBe('PUT, GET, POST');
+    expect(fix.summary).toContain('`PUT DELETE` is not one name');
+  });
+});

@@ -3,7 +3,7 @@
  * and the fix. The texts come from src/explain; nothing here decides a verdict.
  */
 import type { Finding, Flow, InitiatorType, WarningCode } from '../model/index.ts';
-import { safeHeaders } from '../fetch/http.ts';
+import { normalizedHeader, safeHeaders } from '../fetch/http.ts';
 import { isCorsSafelistedMethod } from '../fetch/method.ts';
 import { normalizeOrigin } from '../fetch/origin.ts';
 import { corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
@@ -58,6 +58,12 @@ function failedOnRedirect(flow: Flow, f: CorsFailure): boolean {
   return !!hop && redirectTarget(hop.response, f.url) !== null;
 }
 
+/** The unparseable Access-Control-Allow-Methods/-Headers value of the failing preflight, for its fix. */
+function listValue(flow: Flow, f: CorsFailure): string | null {
+  const header = f.code === 'InvalidAllowMethodsPreflightResponse' ? 'Access-Control-Allow-Methods' : f.code === 'InvalidAllowHeadersPreflightResponse' ? 'Access-Control-Allow-Headers' : null;
+  return header ? normalizedHeader(safeHeaders(flow.hops[f.hop]?.preflight?.response?.headers), header) : null;
+}
+
 export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: FirefoxReport): Finding {
   const pageOrigin = normalizeOrigin(flow.request.origin);
   const origin = sentOrigin(flow, w, f.hop, f.stage, pageOrigin);
@@ -86,6 +92,7 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
     pageOrigin,
     policy,
     gateway,
+    sentValue: listValue(flow, f),
   });
   return {
     code: f.code,

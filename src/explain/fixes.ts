@@ -22,6 +22,8 @@ export interface FixInput {
   pageOrigin: string;
   policy: CorsPolicy;
   gateway: AuthGateway | null;
+  /** For an unparseable Access-Control-Allow-Methods/-Headers: the value the response sent (Chromium's failedParameter is empty then). */
+  sentValue?: string | null;
 }
 
 const where = (i: FixInput) =>
@@ -118,6 +120,31 @@ function nullOriginGranted(i: FixInput, lead: string): Fix {
   return headerFix(i, 'Access-Control-Allow-Origin', PLACEHOLDER_ORIGIN, `${lead} Serve the page from an http(s) origin and name that origin.`, { ...i.policy, origin: PLACEHOLDER_ORIGIN });
 }
 
+/** The first item of a comma-separated list that is not a token (Chromium: ParseAccessControlAllowList). */
+function firstBadItem(value: string): string | null {
+  return value.split(',').map((x) => x.trim()).find((x) => x !== '' && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(x)) ?? null;
+}
+
+/**
+ * Access-Control-Allow-Methods/-Headers could not be parsed. Say what was wrong with it; when the
+ * request needs nothing listed there, the header may simply go (never advise an empty value).
+ */
+function unparseableListFix(i: FixInput, header: string, what: string, needed: string[], needsList: boolean): Fix {
+  const sent = i.sentValue ?? null;
+  const bad = sent === null ? null : firstBadItem(sent);
+  const problem =
+    sent === null
+      ? `${code(header)} could not be parsed: it must be a comma-separated list of ${what}.`
+      : `${code(`${header}: ${sent}`)} is not a comma-separated list of ${what}${bad !== null ? `: ${code(bad)} is not one name (names hold no spaces, semicolons, quotes or slashes; separate them with commas)` : ''}.`;
+  if (needsList) return headerFix(i, header, needed.join(', '), problem);
+  return {
+    summary: `${problem} This request needs nothing listed there: fix the syntax (for example ${code(`${header}: ${header.endsWith('Methods') ? 'PUT, DELETE' : 'x-api-key, x-request-id'}`)}) or remove the header from ${where(i)}.`,
+    on: onOf(i),
+    header,
+    snippets: corsSnippets(i.policy),
+  };
+}
+
 export function fixFor(i: FixInput): Fix | null {
   const origin = i.policy.origin;
   switch (i.code) {
@@ -167,9 +194,9 @@ export function fixFor(i: FixInput): Fix | null {
         snippets: corsSnippets(i.policy),
       };
     case 'InvalidAllowMethodsPreflightResponse':
-      return headerFix(i, 'Access-Control-Allow-Methods', [...i.policy.methods, 'GET', 'POST'].join(', '), 'List methods as comma-separated names.');
+      return unparseableListFix(i, 'Access-Control-Allow-Methods', 'method names', [...new Set([...i.policy.methods, 'GET', 'POST'])], i.policy.methods.length > 0);
     case 'InvalidAllowHeadersPreflightResponse':
-      return headerFix(i, 'Access-Control-Allow-Headers', i.policy.headers.join(', ') || i.failedParameter, 'List header names comma-separated.');
+      return unparseableListFix(i, 'Access-Control-Allow-Headers', 'header names', i.policy.headers, i.policy.headers.length > 0);
     case 'MethodDisallowedByPreflightResponse': {
       const m = i.failedParameter;
       const fix = headerFix(i, 'Access-Control-Allow-Methods', [...new Set([...i.policy.methods, m])].join(', '), `Allow ${code(m)}, spelled exactly as the page sends it.`);
