@@ -47,7 +47,7 @@ describe('service worker stop and restart', () => {
     const rows = await panelRows(s.panel);
     expect(rows.length).toBeGreaterThanOrEqual(countBefore + 2);
     expect(rows.find((r) => r.url === slowUrl)).toMatchObject({ method: 'GET', status: '200' });
-    expect(rows.find((r) => r.url === after)).toMatchObject({ status: 'net::ERR_FAILED' });
+    expect(rows.find((r) => r.url === after)).toMatchObject({ status: '200', statusNote: 'blocked' });
 
     // The restarted worker holds the same records as the panel.
     const w2 = await s.worker();
