@@ -8,6 +8,7 @@ import type { WebRequestEvent } from '../../src/model/webrequest.ts';
 import { PORT_NAME, PROTOCOL_VERSION, parsePanelMessage } from '../protocol.ts';
 import { startCapture } from './capture.ts';
 import { PanelPorts } from './panel-ports.ts';
+import { indexedDbArea } from './idb-area.ts';
 import { Persistence } from './persistence.ts';
 import { TabStore } from './tab-store.ts';
 import { registerTestHooks } from '../test-hooks/background-hooks.ts';
@@ -15,7 +16,11 @@ import { registerTestHooks } from '../test-hooks/background-hooks.ts';
 declare const __CORS_LENS_TEST_HOOKS__: boolean;
 
 const store = new TabStore();
-const persistence = new Persistence(store);
+const persistence = new Persistence(store, {
+  session: browser.storage.session,
+  overflow: indexedDbArea(),
+  settings: browser.storage.local,
+});
 const ports = new PanelPorts(store);
 
 let queue: WebRequestEvent[] | null = [];
