@@ -3,6 +3,7 @@ export { buildReport, isFailure, reportFlow, REPORT_SCHEMA, type Report, type Re
 export { renderText, NO_COLORS, type Colors, type TextOptions } from './text.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderHtml } from './html.ts';
+export { escapeControls, escapeControlsByLine } from './escape.ts';
 export { redactHeaders, redactHeaderValue, REDACTED } from './redact.ts';
 
 import type { Report } from './report.ts';

@@ -5,15 +5,21 @@
  * or inject markup.
  */
 import { segments } from '../explain/code-spans.ts';
+import { escapeControls } from './escape.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
-/** Escapes Markdown's inline syntax (CommonMark backslash escapes); `|` and newlines too, so a value stays in its table cell. */
+/**
+ * Escapes Markdown's inline syntax (CommonMark backslash escapes); `|` and newlines too, so a value
+ * stays in its table cell; control and bidi characters become visible escapes (Markdown is printed
+ * to terminals too).
+ */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~!]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return escapeControls(s.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|~!]/g, (c) => `\\${c}`);
 }
 
 /** Inline code that survives backticks in the value. */
-function code(s: string): string {
+function code(raw: string): string {
+  const s = escapeControls(raw.replace(/\r?\n/g, ' '));
   const ticks = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((t) => t.length)) + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')}${pad}${ticks}`;

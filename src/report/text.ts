@@ -1,10 +1,12 @@
 /**
  * The report as plain text for a terminal: one line per flow, then for each failure the
  * browser's own console message and the fix. Colours come from the caller (the CLI passes
- * picocolors, enabled on a TTY only); the core never looks at a terminal.
+ * picocolors, enabled on a TTY only); the core never looks at a terminal. Every value that can come
+ * from the network goes through `esc`, on a terminal or not: a header value must not drive it.
  */
 import { segments } from '../explain/code-spans.ts';
 import type { BrowserName } from '../model/flow.ts';
+import { escapeControls as esc, escapeControlsByLine } from './escape.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
 export interface Colors {
@@ -46,12 +48,13 @@ function badge(f: ReportFlow, c: Colors): string {
 
 function status(f: ReportFlow): string {
   const last = f.hops.at(-1);
-  if (f.networkError && (!last || last.status === null)) return f.networkError;
+  if (f.networkError && (!last || last.status === null)) return esc(f.networkError);
   return f.hops.map((h) => (h.status === null ? '—' : String(h.status))).join('→');
 }
 
 /** An explanation text: on a colour terminal its `code spans` are coloured, elsewhere left as written. */
-function prose(text: string, c: Colors): string {
+function prose(raw: string, c: Colors): string {
+  const text = esc(raw);
   if (!c.isColorSupported) return text;
   return segments(text)
     .map((s) => (s.code ? c.cyan(s.text) : s.text))
@@ -68,12 +71,13 @@ function indent(text: string, by: string): string {
 function findingBlock(x: ReportFinding, browser: BrowserName, c: Colors): string[] {
   const other: BrowserName = browser === 'chrome' ? 'firefox' : 'chrome';
   const lines: string[] = [];
-  const where = `${x.stage === 'preflight' ? 'preflight of ' : ''}hop ${x.hop + 1} (${x.url})`;
-  lines.push(`${x.severity === 'error' ? c.red(x.code) : c.yellow(x.code)}${x.failedParameter ? ` [${x.failedParameter}]` : ''} at ${where}`);
+  const where = `${x.stage === 'preflight' ? 'preflight of ' : ''}hop ${x.hop + 1} (${esc(x.url)})`;
+  const code = esc(x.code);
+  lines.push(`${x.severity === 'error' ? c.red(code) : c.yellow(code)}${x.failedParameter ? ` [${esc(x.failedParameter)}]` : ''} at ${where}`);
   const primary = x.messages[browser];
   const secondary = x.messages[other];
-  if (primary) lines.push(`${c.dim(`${BROWSER_LABEL[browser]} says:`)} ${primary}`);
-  if (secondary) lines.push(`${c.dim(`${BROWSER_LABEL[other]} says:`)} ${secondary}`);
+  if (primary) lines.push(`${c.dim(`${BROWSER_LABEL[browser]} says:`)} ${escapeControlsByLine(primary)}`);
+  if (secondary) lines.push(`${c.dim(`${BROWSER_LABEL[other]} says:`)} ${escapeControlsByLine(secondary)}`);
   if (x.why) lines.push(`${c.dim('Why:')} ${prose(x.why, c)}`);
   if (x.fix) lines.push(`${c.cyan('Fix:')} ${prose(x.fix.summary, c)}`);
   return lines;
@@ -84,17 +88,17 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
   const browser = opts.browser ?? 'chrome';
   const out: string[] = [];
   for (const f of report.flows) {
-    out.push(`${badge(f, c)}  ${f.request.method} ${f.request.url}  ${c.dim(status(f))}`);
+    out.push(`${badge(f, c)}  ${esc(f.request.method)} ${esc(f.request.url)}  ${c.dim(status(f))}`);
     const details: string[] = [];
-    if (f.summary && f.verdict !== 'allowed') details.push(f.summary);
+    if (f.summary && f.verdict !== 'allowed') details.push(esc(f.summary));
     if (f.error) details.push(...findingBlock(f.error, browser, c));
     for (const w of f.warnings) details.push(...findingBlock(w, browser, c));
     for (const ck of f.cookies.filter((k) => k.outcome !== 'allowed')) {
-      details.push(`${ck.outcome === 'blocked' ? c.red('cookie') : c.yellow('cookie')} ${ck.name} (${ck.direction}): ${ck.reasons.join(', ')}${ck.why ? ` — ${prose(ck.why, c)}` : ''}`);
+      details.push(`${ck.outcome === 'blocked' ? c.red('cookie') : c.yellow('cookie')} ${esc(ck.name)} (${ck.direction}): ${esc(ck.reasons.join(', '))}${ck.why ? ` — ${prose(ck.why, c)}` : ''}`);
     }
     if (f.preflightCacheHit) {
       details.push(
-        c.dim(`No preflight: served from the preflight cache (flow ${f.preflightCacheHit.flowId}, Access-Control-Max-Age ${f.preflightCacheHit.maxAgeSeconds ?? 'not sent: 5 s'}).`),
+        c.dim(`No preflight: served from the preflight cache (flow ${esc(f.preflightCacheHit.flowId)}, Access-Control-Max-Age ${f.preflightCacheHit.maxAgeSeconds ?? 'not sent: 5 s'}).`),
       );
     }
     if (details.length) out.push(indent(details.join('\n'), '    '));
@@ -114,6 +118,6 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
   if (s.skippedEntries) parts.push(c.red(`${s.skippedEntries} HAR entr${s.skippedEntries === 1 ? 'y' : 'ies'} skipped`));
   if (out.length) out.push('');
   out.push(parts.join(', '));
-  for (const sk of report.skipped) out.push(c.red(`skipped ${sk.source}: ${sk.path}: ${sk.reason}`));
+  for (const sk of report.skipped) out.push(c.red(`skipped ${esc(sk.source)}: ${esc(sk.path)}: ${esc(sk.reason)}`));
   return `${out.join('\n')}\n`;
 }
