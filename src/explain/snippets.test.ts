@@ -115,3 +115,28 @@ describe('method case (Chromium keeps the case of methods other than DELETE, GET
     expect(t.flask).toBe('from flask_cors import CORS\n\nCORS(app, origins=["https://a.test"], methods=["GET", "HEAD", "POST", "PATCH"])');
   });
 });
+
+describe('proxies replace the CORS headers a backend sends (two values fail as MultipleAllowOriginValues)', () => {
+  const s = corsSnippets({ origin: 'https://a.test', credentials: true, methods: ['PUT'], headers: ['x-a'], expose: ['x-b'] });
+  it('nginx hides every CORS header of the backend before proxy_pass, for each one it adds', () => {
+    const lines = s.nginx!.split('\n').map((l) => l.trim());
+    const pass = lines.indexOf('proxy_pass http://backend;');
+    const ifEnd = lines.indexOf('}');
+    for (const l of lines.slice(ifEnd + 1, pass)) {
+      const added = /^add_header (Access-Control-[\w-]+) /.exec(l)?.[1];
+      if (added) expect(lines.slice(ifEnd + 1, pass)).toContain(`proxy_hide_header ${added};`);
+    }
+    expect(lines).toContain('proxy_hide_header Access-Control-Allow-Origin;');
+    expect(lines.filter((l) => l.startsWith('add_header Access-Control-Allow-Origin '))).toHaveLength(2); // once per branch
+    expect(lines).not.toContain('proxy_hide_header Vary;'); // the backend's Vary values must stay
+  });
+  it('Apache unsets the onsuccess copy of each header before `Header always set`', () => {
+    const lines = s.apache!.split('\n').map((l) => l.trim());
+    const sets = lines.filter((l) => l.startsWith('Header always set '));
+    expect(sets.length).toBe(5);
+    for (const l of sets) {
+      const name = l.split(' ')[3]!;
+      expect(lines[lines.indexOf(l) - 1]).toBe(`Header onsuccess unset ${name}`);
+    }
+  });
+});

@@ -117,6 +117,9 @@ function nginxHeaders(p: CorsPolicy, preflight: boolean): string[] {
   return out;
 }
 
+/** The CORS headers a snippet sets; a backend's own copies must go, or the browser sees two values. */
+const CORS_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Expose-Headers', 'Access-Control-Max-Age'];
+
 function nginx(p: CorsPolicy): string {
   const ind = (xs: string[], n: number) => xs.map((x) => ' '.repeat(n) + x);
   return [
@@ -126,6 +129,9 @@ function nginx(p: CorsPolicy): string {
     ...ind(nginxHeaders(p, true), 8),
     '        return 204;',
     '    }',
+    // add_header adds a line; a backend that sends its own would make two (MultipleAllowOriginValues).
+    '    # Replace, not add: drop the CORS headers the backend sends, then add these.',
+    ...ind(CORS_HEADERS.map((h) => `proxy_hide_header ${h};`), 4),
     ...ind(nginxHeaders(p, false), 4),
     '    proxy_pass http://backend;',
     '}',
@@ -133,9 +139,11 @@ function nginx(p: CorsPolicy): string {
 }
 
 function apache(p: CorsPolicy): string {
-  const set = (header: string, value: string) => `    Header always set ${header} ${apacheQuote(value)}`;
+  // `always` sets the header in the table that also holds error responses; a backend's (or the
+  // application's) copy sits in the `onsuccess` table and would be sent too: unset it there first.
+  const set = (header: string, value: string) => `    Header onsuccess unset ${header}\n    Header always set ${header} ${apacheQuote(value)}`;
   const conf = (header: string, items: string[], what: string) => confHeader('apache', header, items, what, set).map((l) => (l.startsWith('#') ? `    ${l}` : l));
-  const out = ['<IfModule mod_headers.c>', ...conf('Access-Control-Allow-Origin', [p.origin], 'origin')];
+  const out = ['<IfModule mod_headers.c>', '    # Replace, not add: a copy from the application or a proxied backend is removed first.', ...conf('Access-Control-Allow-Origin', [p.origin], 'origin')];
   if (p.credentials) out.push(set('Access-Control-Allow-Credentials', 'true'));
   if (p.methods.length) out.push(...conf('Access-Control-Allow-Methods', ['GET', 'HEAD', 'POST', ...p.methods], 'method'));
   if (p.headers.length) out.push(...conf('Access-Control-Allow-Headers', p.headers, 'header name'));
