@@ -4,13 +4,14 @@
  *   0  no flow was blocked by CORS
  *   1  at least one flow was blocked by CORS
  *   2  unreadable input (or a usage error): the message names the file and the JSON path
+ *   3  an internal error of cors-lens (a bug): the message says so, with the stack
  */
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { createColors } from 'picocolors';
 import type { BrowserName, EvaluationContext } from '../model/index.ts';
-import { analyzeFlows, buildReport, renderHtml, renderJson, renderMarkdown, renderText, type Report } from '../report/index.ts';
+import { analyzeFlows, buildReport, renderHtml, renderJsonChunks, renderMarkdown, renderText, type Report } from '../report/index.ts';
 import { flowsToHar } from '../har/write.ts';
 import { analyzeFiles } from './analyze.ts';
 import { parseHeaderOption, runCheck } from './check.ts';
@@ -28,17 +29,31 @@ export interface Io {
 
 type Format = 'text' | 'json' | 'markdown' | 'html';
 
-function render(report: Report, format: Format, browser: BrowserName, io: Io): string {
+/** Exit status of an internal error: not 2, which would blame the input. */
+export const EXIT_INTERNAL_ERROR = 3;
+
+/** Writes the report to stdout; JSON one flow at a time (a large report passes V8's longest string). */
+function output(report: Report, format: Format, browser: BrowserName, io: Io): void {
   switch (format) {
-    case 'json':
-      return renderJson(report);
+    case 'json': {
+      let buffered = '';
+      for (const chunk of renderJsonChunks(report)) {
+        buffered += chunk;
+        if (buffered.length >= 1 << 20) {
+          io.stdout(buffered);
+          buffered = '';
+        }
+      }
+      if (buffered) io.stdout(buffered);
+      return;
+    }
     case 'markdown':
-      return renderMarkdown(report);
+      return io.stdout(renderMarkdown(report));
     case 'html':
-      return renderHtml(report);
+      return io.stdout(renderHtml(report));
     default: {
       const colour = io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-      return renderText(report, { colors: createColors(colour), browser });
+      return io.stdout(renderText(report, { colors: createColors(colour), browser }));
     }
   }
 }
@@ -78,7 +93,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       for (const p of result.problems) io.stderr(`cors-lens: ${p}\n`);
       if (result.readFiles > 0) {
         const browser = o.browser ?? result.report.flows.find((f) => f.browser)?.browser?.name ?? 'chrome';
-        io.stdout(render(result.report, o.format, browser === 'firefox' ? 'firefox' : 'chrome', io));
+        output(result.report, o.format, browser === 'firefox' ? 'firefox' : 'chrome', io);
       }
       exitCode = result.exitCode;
     });
@@ -120,7 +135,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         writeFileSync(o.har, `${JSON.stringify(har, null, 2)}\n`);
       }
       const report = buildReport(analyzed, { includeSecrets: o.includeSecrets === true });
-      io.stdout(render(report, o.format, o.browser, io));
+      output(report, o.format, o.browser, io);
       exitCode = report.summary.blocked + report.summary.possiblyBlocked > 0 ? 1 : 0;
     });
 
@@ -135,8 +150,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`cors-lens: ${err.message}\n`);
       return 2;
     }
-    io.stderr(`cors-lens: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    return 2;
+    // Not the input's fault (that is reported as exit 2 with the file and JSON path): a bug.
+    io.stderr(
+      `cors-lens: internal error (a bug in cors-lens, not a problem with the input; please report it with the command line): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`,
+    );
+    return EXIT_INTERNAL_ERROR;
   }
   return exitCode;
 }

@@ -5,10 +5,4 @@ export { renderMarkdown } from './markdown.ts';
 export { renderHtml } from './html.ts';
 export { escapeControls, escapeControlsByLine } from './escape.ts';
 export { redactHeaders, redactHeaderValue, REDACTED } from './redact.ts';
-
-import type { Report } from './report.ts';
-
-/** The JSON rendering: the report object itself, two-space indented. */
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
+export { renderJson, renderJsonChunks } from './json.ts';
