@@ -8,18 +8,22 @@ import type { Header } from '../model/header.ts';
 
 export const REDACTED = '[redacted]';
 
-/** `a=1; b=2` → `a=[redacted]; b=[redacted]` */
+/**
+ * `a=1; b=2` → `a=[redacted]; b=[redacted]`. A pair without `=` is a value with an empty name
+ * (Chromium sends such a cookie as the bare value), so it is redacted whole: `SECRET` → `[redacted]`.
+ */
 export function redactCookiePairs(value: string): string {
   return value
     .split(';')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      return eq < 0 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
+      if (eq >= 0) return `${pair.slice(0, eq)}=${REDACTED}`;
+      return pair.trim() ? `${/^\s*/.exec(pair)![0]}${REDACTED}` : pair;
     })
     .join(';');
 }
 
-/** `sid=abc; Path=/; Secure` → `sid=[redacted]; Path=/; Secure` */
+/** `sid=abc; Path=/; Secure` → `sid=[redacted]; Path=/; Secure`; a nameless `abc; Path=/` → `[redacted]; Path=/` */
 export function redactSetCookie(value: string): string {
   const semi = value.indexOf(';');
   const pair = semi < 0 ? value : value.slice(0, semi);

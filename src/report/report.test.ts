@@ -104,6 +104,14 @@ describe('redaction', () => {
     expect(redactHeaderValue('X-Other', 'abc')).toBe('abc');
   });
 
+  it('redacts cookies without a name (no `=`), which Chromium sends as the bare value', () => {
+    expect(redactHeaderValue('Cookie', 'NAMELESSSECRET; sid=abc')).toBe('[redacted]; sid=[redacted]');
+    expect(redactHeaderValue('Cookie', 'sid=abc;  NAMELESSSECRET')).toBe('sid=[redacted];  [redacted]');
+    expect(redactHeaderValue('Cookie', 'sid=abc;')).toBe('sid=[redacted];');
+    expect(redactHeaderValue('Set-Cookie', 'NAMELESSSECRET; Path=/; Secure')).toBe('[redacted]; Path=/; Secure');
+    expect(redactHeaderValue('Set-Cookie', 'NAMELESSSECRET')).toBe('[redacted]');
+  });
+
   it('leaves no secret in any rendering unless asked, and keeps them when asked', () => {
     const analyzed = analyzeFlows([hostileFlow()], ctx);
     const redacted = buildReport(analyzed);
