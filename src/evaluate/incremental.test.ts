@@ -44,7 +44,8 @@ function cookieFlows(): Flow[] {
   });
   return [
     buildFlow({ url: 'https://api.b.test/login', credentials: 'include', origin: 'https://a.test' }, [grant('https://a.test', [['Set-Cookie', 'sid=1; SameSite=None; Secure']])], { id: 'c1', startedAt: 1 }),
-    buildFlow({ url: 'https://api.b.test/me', credentials: 'include', origin: 'https://other.test' }, [grant('https://other.test')], { id: 'c2', startedAt: 2 }),
+    // A grant of a name reserved for examples: the evidence that api.b.test reflects any Origin.
+    buildFlow({ url: 'https://api.b.test/me', credentials: 'include', origin: 'https://other.example' }, [grant('https://other.example')], { id: 'c2', startedAt: 2 }),
     buildFlow({ url: 'https://api.b.test/me', credentials: 'include', origin: 'https://a.test', headers: [['Cookie', 'sid=1']] }, [grant('https://a.test')], { id: 'c3', startedAt: 3 }),
     buildFlow({ url: 'https://api.b.test/logout', credentials: 'include', origin: 'https://a.test' }, [grant('https://a.test', [['Set-Cookie', 'sid=; Max-Age=0; SameSite=None; Secure']])], { id: 'c4', startedAt: 4 }),
     buildFlow({ url: 'https://api.b.test/me', credentials: 'include', origin: 'https://a.test' }, [grant('https://a.test')], { id: 'c5', startedAt: 5 }),

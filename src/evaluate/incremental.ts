@@ -13,7 +13,7 @@ import type { Evaluation, EvaluationContext, Flow, StoredCookie } from '../model
 import { hasHeader } from '../model/index.ts';
 import { evaluate } from './evaluate.ts';
 import { reconcileCredentials, type AnalyzedFlow } from './reconcile.ts';
-import { reflectionGrant, reflectionWarning, type ReflectionGrant } from './reflection.ts';
+import { reflectingServers, reflectionGrant, reflectionWarning, warnsFor, type ReflectionGrant } from './reflection.ts';
 import { sanitizeFlow } from './sanitize.ts';
 
 interface Judged {
@@ -56,7 +56,7 @@ export class IncrementalEvaluator {
   private bases: Evaluation[] = [];
   private jarKeys = new WeakMap<StoredCookie[], string>();
   private grants = new WeakMap<Evaluation, ReflectionGrant | null>();
-  private warned = new WeakMap<Evaluation, Evaluation>();
+  private warned = new WeakMap<Evaluation, { evidence: string; evaluation: Evaluation }>();
   /** Positions of the flows with a reflection grant, ascending; the last update's result. */
   private granted: number[] = [];
   private out: Evaluation[] = [];
@@ -142,24 +142,22 @@ export class IncrementalEvaluator {
       if (g === undefined) this.grants.set(base, (g = reflectionGrant(flows[i], base)));
       if (g) granted.push(i);
     }
-    const origins = new Map<string, Set<string>>();
-    for (const i of granted) {
-      const g = this.grants.get(bases[i]!)!;
-      origins.set(g.server, (origins.get(g.server) ?? new Set()).add(g.origin));
-    }
+    const reflecting = reflectingServers(granted.map((i) => this.grants.get(bases[i]!)!));
     const out = this.out.slice(0, from);
     for (let i = from; i < bases.length; i++) out.push(bases[i]!);
     // Before `from`, a grant's warning may come or go with the grants after it.
     for (const i of granted) {
       const base = bases[i]!;
       const g = this.grants.get(base)!;
-      if (origins.get(g.server)!.size < 2) {
+      const evidence = warnsFor(g, reflecting);
+      if (!evidence) {
         out[i] = base;
         continue;
       }
+      // Remembered per evaluation and evidence: the same inputs give the same object.
       let warned = this.warned.get(base);
-      if (!warned) this.warned.set(base, (warned = { ...base, warnings: [...base.warnings, reflectionWarning(g)] }));
-      out[i] = warned;
+      if (!warned || warned.evidence !== evidence) this.warned.set(base, (warned = { evidence, evaluation: { ...base, warnings: [...base.warnings, reflectionWarning(g, evidence)] } }));
+      out[i] = warned.evaluation;
     }
     this.granted = granted;
     this.out = out;

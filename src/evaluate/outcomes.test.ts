@@ -258,14 +258,34 @@ describe('warnings', () => {
     const fetched = evaluate(buildFlow({ url: API, origin: O, headers }, [{ headers: [ACAO, ['Vary', 'Origin']], preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', 'x-api-key, x-http-method-override']] } }]), ctx);
     expect(fetched.warnings).toEqual([]);
   });
-  it('reflection of any origin with credentials shows across flows', () => {
-    const reflect = (origin: string, id: string) =>
-      buildFlow({ url: API, origin, credentials: 'include' }, [{ headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']] }], { id });
-    const [a, b] = evaluateAll([reflect(O, 'a'), reflect('https://evil.test', 'b')], ctx);
+  const reflect = (origin: string, id: string) =>
+    buildFlow({ url: API, origin, credentials: 'include' }, [{ headers: [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']] }], { id });
+  it('reflection of any origin with credentials shows across flows (a grant of a name reserved for examples is the evidence)', () => {
+    const [a, b] = evaluateAll([reflect(O, 'a'), reflect('https://evil.example', 'b')], ctx);
     expect(codes(a!)).toEqual(['ReflectedOriginWithCredentials']);
     expect(codes(b!)).toEqual(['ReflectedOriginWithCredentials']);
+    expect(a!.warnings[0]!.why).toContain('Evidence: it granted https://evil.example with credentials, a name reserved for examples');
     const [alone] = evaluateAll([reflect(O, 'a')], ctx);
     expect(alone!.warnings).toEqual([]);
+    for (const probe of ['https://x.invalid', 'http://example.com', 'https://attacker.example.org:8443']) {
+      expect(codes(evaluateAll([reflect(O, 'a'), reflect(probe, 'b')], ctx)[0]!), probe).toEqual(['ReflectedOriginWithCredentials']);
+    }
+  });
+  it('an allow-list granting two origins of its own, with credentials and Vary: Origin, is not reflection', () => {
+    const both = evaluateAll([reflect('http://app.site-a.test', 'a'), reflect('http://admin.site-a.test', 'b'), reflect('https://partner.site-c.test', 'c')], ctx);
+    expect(both.map((e) => e.verdict)).toEqual(['allowed', 'allowed', 'allowed']);
+    expect(both.map(codes)).toEqual([[], [], []]);
+  });
+  it('a server that granted Origin null with credentials is reflecting: its other grants are warned too, naming that evidence', () => {
+    const tainted = buildFlow({ url: 'https://api.site-c.test/r', origin: O, credentials: 'include' }, [
+      { headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']], location: API },
+      { headers: [['Access-Control-Allow-Origin', 'null'], ['Access-Control-Allow-Credentials', 'true'], ['Vary', 'Origin']] },
+    ], { id: 'n' });
+    const [a, n] = evaluateAll([reflect(O, 'a'), tainted], ctx);
+    expect(codes(n!)).toEqual(['AllowOriginNull', 'ReflectedOriginWithCredentials']); // once, from the flow alone
+    expect(n!.warnings[1]!.why).toContain('Evidence: it granted `Origin: null` with credentials');
+    expect(codes(a!)).toEqual(['ReflectedOriginWithCredentials']);
+    expect(a!.warnings[0]!.why).toContain('Evidence: it granted `Origin: null`');
   });
   it('granting Origin null with credentials is reflection, visible in one flow', () => {
     const flow = buildFlow({ url: API, origin: O, credentials: 'include' }, [

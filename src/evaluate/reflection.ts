@@ -1,10 +1,14 @@
 /**
- * Reflecting any origin with credentials shows only across flows: one server that grants several
- * different origins, each exactly the Origin it received, with credentials allowed.
+ * Reflecting any origin with credentials. Granting several origins, each the one it received, is
+ * what an allow-list does too (app.site-a.test and admin.site-a.test): that alone is no evidence.
+ * A server is called reflecting only when one of its credentialed grants names an origin no real
+ * allow-list holds — `null`, or a name reserved for examples and never delegated (RFC 2606 §2–3:
+ * `.example`, `.invalid`, example.com/.net/.org), which only a probe sends — and then every grant
+ * of that server gets the warning, naming that evidence.
  */
 import type { Evaluation, Finding, Flow } from '../model/index.ts';
 import { normalizedHeader, safeHeaders } from '../fetch/http.ts';
-import { originOf } from '../fetch/origin.ts';
+import { originOf, parseUrl } from '../fetch/origin.ts';
 import { WHY } from '../explain/why.ts';
 
 /** A credentialed grant of exactly the Origin sent: one piece of the evidence. */
@@ -28,9 +32,22 @@ export function reflectionGrant(flow: Flow | undefined, e: Evaluation): Reflecti
   return { server: originOf(h.request.url), origin: allow, hop, url: h.request.url };
 }
 
-/** The warning for one grant of a server that granted two origins or more. */
-export function reflectionWarning(g: ReflectionGrant): Finding {
-  return {
+/**
+ * Why granting this origin with credentials shows the server echoes any Origin, or null when an
+ * allow-list could have granted it.
+ */
+export function reflectionEvidence(origin: string): string | null {
+  if (origin === 'null') return 'it granted `Origin: null` with credentials, and no allow-list names `null` on purpose (every sandboxed iframe and file: page sends it)';
+  const host = parseUrl(origin)?.hostname.toLowerCase().replace(/\.$/, '');
+  if (host && /(^|\.)(example|invalid)$|(^|\.)example\.(com|net|org)$/.test(host)) {
+    return `it granted ${origin} with credentials, a name reserved for examples that no real allow-list holds (RFC 2606): it echoes whatever Origin arrives`;
+  }
+  return null;
+}
+
+/** The warning for one grant of a server that showed it reflects (`evidence`). */
+export function reflectionWarning(g: ReflectionGrant, evidence: string): Finding {
+  const finding: Finding = {
     code: 'ReflectedOriginWithCredentials',
     severity: 'warning',
     failedParameter: g.origin,
@@ -45,18 +62,39 @@ export function reflectionWarning(g: ReflectionGrant): Finding {
       snippets: {},
     },
   };
+  return { ...finding, why: `${finding.why} Evidence: ${evidence}.` };
 }
 
-/** Appends the warning to the evaluation of every grant of a server that granted two origins or more. */
+/** Per server, the evidence of reflection its grants show (the first), if any. */
+export function reflectingServers(grants: Iterable<ReflectionGrant>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of grants) {
+    if (out.has(g.server)) continue;
+    const evidence = reflectionEvidence(g.origin);
+    if (evidence) out.set(g.server, evidence);
+  }
+  return out;
+}
+
+/** A `null` grant already carries its own warning from the flow alone (warnings.ts). */
+const warnedAlone = (g: ReflectionGrant) => g.origin === 'null';
+
+/** Appends the warning to the evaluation of every grant of a server that showed it reflects. */
 export function reflectionWarnings(flows: readonly Flow[], evaluations: Evaluation[]): Evaluation[] {
-  const byServer = new Map<string, { index: number; grant: ReflectionGrant }[]>();
+  const grants: { index: number; grant: ReflectionGrant }[] = [];
   evaluations.forEach((e, index) => {
     const grant = reflectionGrant(flows[index], e);
-    if (grant) byServer.set(grant.server, [...(byServer.get(grant.server) ?? []), { index, grant }]);
+    if (grant) grants.push({ index, grant });
   });
-  for (const grants of byServer.values()) {
-    if (new Set(grants.map((g) => g.grant.origin)).size < 2) continue;
-    for (const g of grants) evaluations[g.index]!.warnings.push(reflectionWarning(g.grant));
+  const reflecting = reflectingServers(grants.map((g) => g.grant));
+  for (const { index, grant } of grants) {
+    const evidence = reflecting.get(grant.server);
+    if (evidence && !warnedAlone(grant)) evaluations[index]!.warnings.push(reflectionWarning(grant, evidence));
   }
   return evaluations;
+}
+
+/** Whether a grant gets the cross-flow warning, given the servers that showed they reflect. */
+export function warnsFor(g: ReflectionGrant, reflecting: Map<string, string>): string | null {
+  return warnedAlone(g) ? null : (reflecting.get(g.server) ?? null);
 }

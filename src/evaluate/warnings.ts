@@ -12,6 +12,7 @@ import { chromeRefusedHeaderMessage, chromeUnsafeLoadMessage } from '../explain/
 import { firefoxLine } from '../explain/firefox.ts';
 import type { FirefoxReport } from './firefox-walk.ts';
 import { warningFinding } from './findings.ts';
+import { reflectionEvidence } from './reflection.ts';
 import type { Walk } from './walk.ts';
 
 const hasVaryOrigin = (headers: Header[]): boolean => {
@@ -104,7 +105,8 @@ export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, rea
       // Granting `null` with credentials: no allow-list names `null` on purpose; the server echoes
       // whatever arrives. The one sound single-flow sign of reflection.
       if (flow.request.credentials === 'include' && w.finalOrigin === 'null') {
-        out.push(warningFinding(flow, w, { code: 'ReflectedOriginWithCredentials', hop: i, stage: 'actual', url: urlOf(i), failedParameter: 'null' }));
+        const f = warningFinding(flow, w, { code: 'ReflectedOriginWithCredentials', hop: i, stage: 'actual', url: urlOf(i), failedParameter: 'null' });
+        out.push({ ...f, why: `${f.why} Evidence: ${reflectionEvidence('null')}.` });
       }
     }
     if (allowOrigin !== null && allowOrigin !== '*' && !hasVaryOrigin(headers)) {
