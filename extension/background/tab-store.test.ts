@@ -65,4 +65,14 @@ describe('TabStore.setCap', () => {
     expect(s.list(1).map((r) => r.requestId)).toEqual(['3', '4']);
     expect(s.tab(1).dropped).toBe(2);
   });
+
+  it('ignores late events of a closed tab instead of recreating it', () => {
+    const s = new TabStore();
+    s.apply(ev('1', { tabId: 4 }));
+    expect(s.removeTab(4)).toEqual(['1']);
+    expect(s.apply(ev('1', { tabId: 4, event: 'errorOccurred', error: 'net::ERR_ABORTED' }))).toBeNull();
+    expect(s.apply(ev('2', { tabId: 4 }))).toBeNull();
+    expect(s.tabs.has(4)).toBe(false);
+    expect(s.apply(ev('3', { tabId: 5 }))).not.toBeNull();
+  });
 });

@@ -25,6 +25,8 @@ export interface StoreChange {
 
 export class TabStore {
   readonly tabs = new Map<number, TabState>();
+  /** Tabs the browser closed: late events of their requests must not bring them back (ids are not reused). */
+  private readonly closed = new Set<number>();
   constructor(public capPerTab = DEFAULT_CAP_PER_TAB) {}
 
   tab(tabId: number): TabState {
@@ -36,9 +38,9 @@ export class TabStore {
     return t;
   }
 
-  /** Folds a webRequest event in. Requests not tied to a tab (tabId < 0) are ignored. */
+  /** Folds a webRequest event in. Requests not tied to a tab (tabId < 0) or of a closed tab are ignored. */
   apply(ev: WebRequestEvent): StoreChange | null {
-    if (ev.tabId < 0) return null;
+    if (ev.tabId < 0 || this.closed.has(ev.tabId)) return null;
     const t = this.tab(ev.tabId);
     const change: StoreChange = { tabId: ev.tabId, upserted: [], removed: [], cleared: false };
     // A new top-level document starts a new log unless the user keeps it.
@@ -91,7 +93,9 @@ export class TabStore {
     this.tab(tabId).preserveLog = preserveLog;
   }
 
+  /** Forgets a closed tab for good; returns the request ids it held. */
   removeTab(tabId: number): string[] {
+    this.closed.add(tabId);
     const t = this.tabs.get(tabId);
     this.tabs.delete(tabId);
     return t ? [...t.records.keys()] : [];
