@@ -464,3 +464,32 @@ describe('unparseable Access-Control-Allow-Methods/-Headers: the fix says what w
     expect(fix.summary).toContain('`PUT DELETE` is not one name');
   });
 });
+
+describe('a preflight refused with 403', () => {
+  it('bare (Spring-style "Invalid CORS request"): the advice covers the CORS configuration and an auth layer, and asserts no gateway', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT', headers: [['X-A', '1']] }, [{ noResponse: true, preflight: { status: 403, headers: [['Content-Type', 'text/plain']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('PreflightMissingAllowOriginHeader');
+    expect(e.error?.why).not.toContain('authentication gateway');
+    const fix = e.error!.fix!;
+    expect(fix.value).toBe(O);
+    expect(fix.summary).toContain("the server's CORS configuration");
+    expect(fix.summary).toContain('allow the origin `http://app.site-a.test`, the method `PUT`, the headers `x-a`');
+    expect(fix.summary).toContain('Otherwise an authentication layer');
+    expect(fix.summary).not.toContain('was answered by');
+  });
+  it('bare, with CORS headers: PreflightInvalidStatus says the same', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { status: 403, headers: [ACAO] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.code).toBe('PreflightInvalidStatus');
+    expect(e.error?.why).not.toContain('authentication gateway');
+    expect(e.error?.fix?.summary).toContain("the server's CORS configuration");
+    expect(e.error?.fix?.summary).toContain('Otherwise an authentication layer');
+  });
+  it('with Cloudflare Access headers: a gateway, named', () => {
+    const flow = buildFlow({ url: API, origin: O, method: 'PUT' }, [{ noResponse: true, preflight: { status: 403, headers: [['cf-access-domain', 'team.cloudflareaccess.com']] } }]);
+    const e = evaluate(flow, ctx);
+    expect(e.error?.why).toContain('authentication gateway');
+    expect(e.error?.fix?.summary).toContain('Cloudflare Access');
+  });
+});

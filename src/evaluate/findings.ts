@@ -64,6 +64,12 @@ function listValue(flow: Flow, f: CorsFailure): string | null {
   return header ? normalizedHeader(safeHeaders(flow.hops[f.hop]?.preflight?.response?.headers), header) : null;
 }
 
+/** The status a failing preflight got and the method it asked about, for its fix. */
+function preflightFacts(flow: Flow, hop: number, method: string): { preflightStatus?: number; requestMethod: string } {
+  const status = Number(flow.hops[hop]?.preflight?.response?.status);
+  return { ...(Number.isFinite(status) && status > 0 ? { preflightStatus: status } : {}), requestMethod: method };
+}
+
 export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: FirefoxReport): Finding {
   const pageOrigin = normalizeOrigin(flow.request.origin);
   const origin = sentOrigin(flow, w, f.hop, f.stage, pageOrigin);
@@ -93,6 +99,7 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
     policy,
     gateway,
     sentValue: listValue(flow, f),
+    ...(f.stage === 'preflight' ? preflightFacts(flow, f.hop, method) : {}),
   });
   return {
     code: f.code,

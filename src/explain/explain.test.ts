@@ -138,8 +138,16 @@ describe('auth gateway detection', () => {
   });
   it('401/403 and WWW-Authenticate', () => {
     expect(detectAuthGateway({ status: 401, headers: h([['WWW-Authenticate', 'Basic realm="x"']]) })?.evidence).toHaveLength(2);
-    expect(detectAuthGateway({ status: 403, headers: [] })?.evidence[0]).toContain('403');
+    // A 403 counts only beside real evidence of a gateway (a bare 403 is tested below: not a gateway).
+    expect(detectAuthGateway({ status: 403, headers: h([['cf-access-domain', 'team.cloudflareaccess.com']]) })?.evidence[0]).toContain('403');
     expect(detectAuthGateway({ status: 302, headers: h([['Location', 'https://sso.corp.test/oauth2/start?rd=x']]) })?.product).toBe('oauth2-proxy');
+  });
+  it('a bare 403 is not a gateway (a CORS middleware refusing the origin answers so too); access-proxy cookies and WWW-Authenticate are', () => {
+    expect(detectAuthGateway({ status: 403, headers: [] })).toBeNull();
+    expect(detectAuthGateway({ status: 403, headers: h([['Content-Type', 'text/plain'], ['Vary', 'Origin']]) })).toBeNull();
+    expect(detectAuthGateway({ status: 403, headers: h([['WWW-Authenticate', 'Bearer']]) })?.evidence).toEqual(['the preflight got 403 (forbidden)', 'it asks for credentials (`WWW-Authenticate: Bearer`)']);
+    expect(detectAuthGateway({ status: 403, headers: h([['Set-Cookie', 'CF_Authorization=x; Path=/']]) })?.product).toBe('Cloudflare Access');
+    expect(detectAuthGateway({ status: 403, headers: h([['Set-Cookie', '_oauth2_proxy_csrf=x; Path=/']]) })?.product).toBe('oauth2-proxy');
   });
   it('ordinary answers are not a gateway', () => {
     expect(detectAuthGateway({ status: 204, headers: [] })).toBeNull();

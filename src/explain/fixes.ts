@@ -3,7 +3,7 @@
  * with which value — and configuration snippets for common servers.
  */
 import type { CorsError, Fix, WarningCode } from '../model/index.ts';
-import { authGatewayAdvice, type AuthGateway } from './auth-gateway.ts';
+import { authGatewayAdvice, bare403Advice, type AuthGateway } from './auth-gateway.ts';
 import { code } from './code-spans.ts';
 import { corsSnippets, type CorsPolicy } from './snippets.ts';
 
@@ -24,6 +24,10 @@ export interface FixInput {
   gateway: AuthGateway | null;
   /** For an unparseable Access-Control-Allow-Methods/-Headers: the value the response sent (Chromium's failedParameter is empty then). */
   sentValue?: string | null;
+  /** The status the failing preflight got, when it got one. */
+  preflightStatus?: number;
+  /** The method the preflight asked for (Access-Control-Request-Method). */
+  requestMethod?: string;
 }
 
 const where = (i: FixInput) =>
@@ -99,6 +103,9 @@ function allowOriginFix(i: FixInput): Fix {
   if (i.gateway && i.stage === 'preflight') {
     const then = fix.header && fix.value !== undefined ? ` Its answer to the preflight must then carry ${code(`${fix.header}: ${fix.value}`)}.` : '';
     return { ...fix, summary: `${authGatewayAdvice(i.gateway)}${then}` };
+  }
+  if (i.stage === 'preflight' && i.preflightStatus === 403) {
+    return { ...fix, summary: `${fix.summary} ${bare403Advice(i.origin, i.requestMethod ?? i.method, i.policy.headers)}` };
   }
   return fix;
 }
@@ -181,6 +188,7 @@ export function fixFor(i: FixInput): Fix | null {
       );
     case 'PreflightInvalidStatus':
       if (i.gateway) return { summary: authGatewayAdvice(i.gateway), on: 'preflight', snippets: corsSnippets(i.policy) };
+      if (i.preflightStatus === 403) return { summary: bare403Advice(i.origin, i.requestMethod ?? i.method, i.policy.headers), on: 'preflight', snippets: corsSnippets(i.policy) };
       return {
         summary: `Answer OPTIONS ${i.url} with 204 (or 200) and the CORS headers, before authentication, routing or validation reject it.`,
         on: 'preflight',
