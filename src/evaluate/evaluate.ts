@@ -42,7 +42,7 @@ export function judge(raw: Flow, ctx: EvaluationContext): Evaluation {
       ? readability(safeHeaders(w.finalResponse?.headers), w.tainting, flow.request.credentials)
       : nothingReadable(lastResponseHeaders(flow));
   const error: Finding | null = verdict === 'blocked' && w.failure ? errorFinding(flow, w, w.failure, firefox) : null;
-  const warnings = collectWarnings(flow, w, firefox, readable);
+  const warnings = collectWarnings(flow, w, firefox, readable, ctx.browser);
   const evaluation: Evaluation = {
     flowId: flow.id,
     verdict,

@@ -314,3 +314,25 @@ describe('data: URLs', () => {
     expect(e.readableResponseHeaders).toEqual(['content-type']);
   });
 });
+
+describe('Authorization covered by `*`: each browser warns by its own rule', () => {
+  const flow = (actualOk: boolean) =>
+    buildFlow({ url: API, origin: O, headers: [['Authorization', 'Bearer abc']] }, [
+      { headers: actualOk ? [ACAO, ['Vary', 'Origin']] : [['Access-Control-Allow-Origin', '']], preflight: { headers: [ACAO, ['Access-Control-Allow-Headers', '*']] } },
+    ]);
+  const firefoxCtx: EvaluationContext = { browser: 'firefox', thirdPartyCookies: 'allowed' };
+  const warning = (e: ReturnType<typeof evaluate>) => e.warnings.find((w) => w.code === 'AuthorizationCoveredByWildcard');
+  it('the actual response passes: both warn', () => {
+    expect(warning(evaluate(flow(true), ctx))).toBeDefined();
+    expect(warning(evaluate(flow(true), firefoxCtx))?.messages.firefox).toMatch(/^Cross-Origin Request Warning: .*the `Authorization` header is not covered/);
+  });
+  it('the actual response fails: Chromium raises nothing, Firefox has warned already when it checked the preflight', () => {
+    const chrome = evaluate(flow(false), ctx);
+    expect(chrome.verdict).toBe('blocked');
+    expect(warning(chrome)).toBeUndefined();
+    const firefox = evaluate(flow(false), firefoxCtx);
+    const w = warning(firefox);
+    expect(w?.location).toEqual({ hop: 0, stage: 'preflight', url: API });
+    expect(w?.messages).toEqual({ chrome: null, firefox: expect.stringContaining(`will disallow reading the remote resource at ${API} soon`) });
+  });
+});

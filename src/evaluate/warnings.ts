@@ -2,7 +2,7 @@
  * Findings that do not block the flow but that a developer should hear about. Each is decided from
  * this flow alone; reflection of any origin needs several flows (see evaluateAll).
  */
-import type { Finding, Flow, Header } from '../model/index.ts';
+import type { EvaluationContext, Finding, Flow, Header } from '../model/index.ts';
 import { lowerAscii, normalizedHeader, safeHeaders } from '../fetch/http.ts';
 import { preflightMaxAge } from '../fetch/preflight.ts';
 import type { Readability } from '../fetch/response-headers.ts';
@@ -20,16 +20,26 @@ const hasVaryOrigin = (headers: Header[]): boolean => {
   return vary !== null && vary.split(',').some((v) => ['origin', '*'].includes(lowerAscii(v.trim())));
 };
 
-export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, readable: Readability): Finding[] {
+/** The hop whose preflight Firefox warned about: the last one at that URL. */
+function firefoxHop(flow: Flow, url: string, fallback: number): number {
+  for (let i = flow.hops.length - 1; i >= 0; i--) if (flow.hops[i]?.preflight && flow.hops[i]?.request?.url === url) return i;
+  return fallback;
+}
+
+export function collectWarnings(flow: Flow, w: Walk, firefox: FirefoxReport, readable: Readability, browser: EvaluationContext['browser'] = 'chrome'): Finding[] {
   const out: Finding[] = [];
   const urlOf = (i: number) => flow.hops[i]?.request?.url ?? flow.request.url;
 
   // Chromium raises its deprecation only with a response it hands to the page: the hop whose
   // preflight let Authorization through by `*` must be the final one, and its response must pass
-  // (cors_url_loader.cc OnReceiveResponse; checked against Chromium 156).
+  // (cors_url_loader.cc OnReceiveResponse; checked against Chromium 156). Firefox warns when it
+  // checks the preflight, whatever the actual response then does (nsCORSListenerProxy.cpp
+  // CheckPreflightRequestHeaders; firefox-walk.ts): each browser's finding follows its own rule.
   const wildcardAt = w.authorizationCoveredByWildcardAt;
-  if (wildcardAt !== null && wildcardAt === w.finalHop && w.finalResponse !== null && w.failure === null) {
-    const hop = wildcardAt;
+  const chromeWarns = wildcardAt !== null && wildcardAt === w.finalHop && w.finalResponse !== null && w.failure === null;
+  const firefoxWarns = firefox.warning !== null;
+  if (browser === 'firefox' ? firefoxWarns : chromeWarns) {
+    const hop = browser === 'firefox' ? firefoxHop(flow, firefox.warning!.url, wildcardAt ?? w.finalHop) : wildcardAt!;
     out.push(
       warningFinding(flow, w, {
         code: 'AuthorizationCoveredByWildcard',
