@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { flowsFromHar } from '../correlate/har.ts';
 import { formatHarError, HarReader, type HarReadResult } from '../har/read.ts';
 import type { BrowserName, EvaluationContext } from '../model/index.ts';
-import { analyzeFlows, buildReport, type AnalyzedFlow, type Report, type SkippedInput } from '../report/index.ts';
+import { analyzeHarFlows, buildReport, type AnalyzedFlow, type Report, type SkippedInput } from '../report/index.ts';
 
 export interface AnalyzeOptions {
   browser?: BrowserName;
@@ -64,7 +64,7 @@ export async function analyzeFiles(files: readonly string[], opts: AnalyzeOption
       browser: opts.browser ?? flows.find((f) => f.browser)?.browser?.name ?? 'chrome',
       thirdPartyCookies: opts.thirdPartyCookies,
     };
-    analyzed.push(...analyzeFlows(flows, ctx));
+    analyzed.push(...analyzeHarFlows(flows, ctx));
   }
   const report = buildReport(analyzed, { includeSecrets: opts.includeSecrets, onlyFailures: opts.onlyFailures, skipped });
   const exitCode = unreadable || skipped.length > 0 ? 2 : report.summary.blocked + report.summary.possiblyBlocked > 0 ? 1 : 0;

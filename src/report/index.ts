@@ -1,4 +1,4 @@
-export { analyzeFlows, type AnalyzedFlow } from './analyze.ts';
+export { analyzeFlows, analyzeHarFlows, NO_RESPONSE_IN_HAR, type AnalyzedFlow } from './analyze.ts';
 export { buildReport, isFailure, reportFlow, REPORT_SCHEMA, type Report, type ReportFlow, type ReportOptions, type SkippedInput } from './report.ts';
 export { renderText, NO_COLORS, type Colors, type TextOptions } from './text.ts';
 export { renderMarkdown } from './markdown.ts';

@@ -98,6 +98,16 @@ describe('cors-lens analyze', () => {
     expect(ff.stdout.indexOf('Firefox says:')).toBeLessThan(ff.stdout.indexOf('Chrome says:'));
   });
 
+  it('never reports a HAR flow as pending: a Firefox entry with no response and no error failed', async () => {
+    const r = await cli(['analyze', HAR('firefox-http.har'), '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.pending).toBe(0);
+    expect(report.flows.find((f: { id: string }) => f.id === 'e31')).toMatchObject({
+      verdict: 'failed',
+      networkError: 'no response in the HAR (the browser recorded neither a status nor an error)',
+    });
+  });
+
   it("reads Playwright's own HAR: requests Chromium blocked are not called CORS blocks without their responses, and say what is missing", async () => {
     const r = await cli(['analyze', HAR('playwright-chromium-http.har'), '--format', 'json', '--only-failures']);
     expect(r.stderr).toBe('');
