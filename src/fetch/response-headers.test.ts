@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nothingReadable, parseExposeHeaders, readability } from './response-headers.ts';
+import { exposeHeadersProblem, nothingReadable, parseExposeHeaders, readability } from './response-headers.ts';
 
 const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
 
@@ -58,5 +59,43 @@ describe('readable response headers', () => {
     const r = readability(h([['X-A', '1'], ['x-a', '2'], ['Content-Length', '3'], ['content-length', '3']]), 'cors', 'omit');
     expect(r.names).toEqual(['content-length']);
     expect(r.hidden.map((x) => x.name)).toEqual(['x-a']);
+  });
+});
+
+describe('an Access-Control-Expose-Headers Blink cannot parse', () => {
+  it('hides what it names (not-safelisted, as Chromium) and says the list was void and what was wrong', () => {
+    const r = readability(
+      [
+        { name: 'Access-Control-Expose-Headers', value: 'x-a; x-b' },
+        { name: 'X-A', value: '1' },
+        { name: 'Content-Type', value: 'text/plain' },
+      ],
+      'cors',
+      'omit',
+    );
+    expect(r.names).toEqual(['content-type']);
+    const xa = r.hidden.find((h) => h.name === 'x-a');
+    expect(xa?.reason).toBe('not-safelisted');
+    expect(xa?.detail).toBe('Access-Control-Expose-Headers could not be parsed, so it exposes nothing: `;` after `x-a` is neither part of a header name nor a comma (names are separated by commas only).');
+  });
+  it('names the fault', () => {
+    expect(exposeHeadersProblem('x-a x-b')).toBe('`x-a` and `x-b` are separated by white space, not a comma');
+    expect(exposeHeadersProblem('"x-a"')).toMatch(/^`"` at the start/);
+    expect(exposeHeadersProblem('x-\u00e9')).toMatch(/^U\+00E9 after `x-`/);
+    for (const ok of [null, '', 'x-a, x-b', 'x-a,,x-b', ' , ', '*']) expect(exposeHeadersProblem(ok)).toBeNull();
+  });
+  it('a list that parses leaves no detail', () => {
+    const r = readability([{ name: 'Access-Control-Expose-Headers', value: 'x-b' }, { name: 'X-A', value: '1' }], 'cors', 'omit');
+    expect(r.hidden.find((x) => x.name === 'x-a')).toEqual({ name: 'x-a', reason: 'not-safelisted' });
+  });
+  it('reports a problem exactly when the list is void (whatever the value)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('x', '-', 'a', ',', ' ', '\t', ';', '"', '/', '\u00e9', '*'), maxLength: 12 }), (v) => {
+        const names = v.split(',').map((x) => x.trim()).filter(Boolean);
+        const parsed = parseExposeHeaders(v);
+        expect(exposeHeadersProblem(v) === null).toBe(parsed.size > 0 || names.length === 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

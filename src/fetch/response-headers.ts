@@ -49,6 +49,48 @@ export function parseExposeHeaders(value: string | null): Set<string> {
   }
 }
 
+/**
+ * Why Blink voids an Access-Control-Expose-Headers value (parseExposeHeaders returns nothing for
+ * it), in words; null when it parses. The first character that is neither part of a name, a
+ * comma nor a space or tab is named, with where it stands.
+ */
+export function exposeHeadersProblem(value: string | null): string | null {
+  if (value === null) return null;
+  let pos = 0;
+  let last = '';
+  const spaces = () => {
+    while (pos < value.length && (value[pos] === ' ' || value[pos] === '\t')) pos++;
+  };
+  const bad = () => {
+    const c = value[pos]!;
+    const shown = /[\x21-\x7e]/.test(c) ? `\`${c}\`` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const where = last ? `after \`${last}\`` : 'at the start';
+    return `${shown} ${where} is neither part of a header name nor a comma (names are separated by commas only)`;
+  };
+  for (;;) {
+    spaces();
+    if (pos >= value.length) return null;
+    if (value[pos] === ',') {
+      pos++;
+      continue;
+    }
+    const start = pos;
+    while (pos < value.length && isTokenChar(value[pos]!)) pos++;
+    if (pos === start) return bad();
+    last = value.slice(start, pos);
+    const end = pos;
+    spaces();
+    if (pos >= value.length) return null;
+    if (pos > end && isTokenChar(value[pos]!)) {
+      let next = pos;
+      while (next < value.length && isTokenChar(value[next]!)) next++;
+      return `\`${last}\` and \`${value.slice(pos, next)}\` are separated by white space, not a comma`;
+    }
+    if (value[pos] !== ',') return bad();
+    pos++;
+  }
+}
+
 export type Tainting = 'basic' | 'cors' | 'opaque';
 
 export interface Readability {
@@ -66,7 +108,11 @@ export function readability(
 ): Readability {
   const readable = new Map<string, ReadableHeader>();
   const hidden = new Map<string, HiddenHeader>();
-  const exposed = parseExposeHeaders(normalizedHeader(headers, 'Access-Control-Expose-Headers'));
+  const exposeValue = normalizedHeader(headers, 'Access-Control-Expose-Headers');
+  const exposed = parseExposeHeaders(exposeValue);
+  const problem = exposeHeadersProblem(exposeValue);
+  // Hidden as Chromium hides it (not-safelisted), and the void list said so: nothing else would.
+  const voidList = problem === null ? undefined : `Access-Control-Expose-Headers could not be parsed, so it exposes nothing: ${problem}.`;
   const wildcard = exposed.has('*');
   const include = credentials === 'include';
   for (const h of headers) {
@@ -85,7 +131,7 @@ export function readability(
     } else if (wildcard && !include) {
       readable.set(name, { name, reason: 'exposed-by-wildcard' });
     } else {
-      hidden.set(name, { name, reason: wildcard ? 'wildcard-with-credentials' : 'not-safelisted' });
+      hidden.set(name, { name, reason: wildcard ? 'wildcard-with-credentials' : 'not-safelisted', ...(voidList ? { detail: voidList } : {}) });
     }
   }
   return {

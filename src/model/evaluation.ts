@@ -41,6 +41,11 @@ export interface ReadableHeader {
 export interface HiddenHeader {
   name: string;
   reason: HiddenHeaderReason;
+  /**
+   * What else hid it, in words: an Access-Control-Expose-Headers the browser could not parse (the
+   * whole list is then void, so nothing it names is exposed) says what was wrong with it.
+   */
+  detail?: string;
 }
 
 /** Chrome DevTools Protocol `SetCookieBlockedReason` / `CookieBlockedReason` names, or our warnings. */
