@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { EntryScanner } from './scan.ts';
+import { jsonPathAt, lineColumnAt, syntaxErrorOffset, type LineColumn } from './json-position.ts';
 import { CreatorSchema, describeIssue, EntrySchema, PagesSchema, type HarEntry } from './schema.ts';
 
 export interface HarReadOptions {
@@ -72,7 +73,7 @@ export class HarReader {
 
   constructor(opts: HarReadOptions = {}) {
     this.source = opts.source ?? 'input';
-    this.scanner = new EntryScanner((index, text, offset) => this.onEntry(index, text, offset), MAX_DEPTH);
+    this.scanner = new EntryScanner((index, text, offset, at) => this.onEntry(index, text, offset, at), MAX_DEPTH);
   }
 
   write(chunk: string | Uint8Array): void {
@@ -123,9 +124,11 @@ export class HarReader {
     try {
       doc = JSON.parse(skeleton);
     } catch (err) {
-      const { message, position } = jsonError(err);
-      const offset = position === undefined ? undefined : this.scanner.inputOffset(position);
-      return fail('', `not valid JSON${offset === undefined ? '' : ` at character ${offset}`}: ${message}`, offset);
+      const { message, position = syntaxErrorOffset(skeleton) } = jsonError(err);
+      if (position === undefined) return fail('', `not valid JSON: ${message}`);
+      const offset = this.scanner.inputOffset(position);
+      const { line, column } = this.scanner.lineColumn(skeleton, position);
+      return fail(jsonPathAt(skeleton, position), `not valid JSON at line ${line}, column ${column} (character ${offset}): ${message}`, offset);
     }
     if (!isObject(doc)) return fail('', `not a HAR file: expected a JSON object at the top level, got ${kindOf(doc)}`);
     if (!('log' in doc)) return fail('log', 'missing: not a HAR file (HAR 1.2 keeps everything under "log")');
@@ -156,15 +159,19 @@ export class HarReader {
     this.error ??= { source: this.source, path, message, ...(offset !== undefined ? { offset } : {}) };
   }
 
-  private onEntry(index: number, text: string, offset: number): void {
+  private onEntry(index: number, text: string, offset: number, start: LineColumn): void {
     if (this.error) return;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
-      const { message, position } = jsonError(err);
+      const { message, position = syntaxErrorOffset(text) } = jsonError(err);
       const at = position === undefined ? offset : offset + position;
-      this.fail(`log.entries[${index}]`, `not valid JSON at character ${at}: ${message}`, at);
+      const { line, column } = lineColumnAt(text, position ?? 0, start);
+      // The entry stays the path (what is skipped or fixed); the value inside it is named in the message.
+      const inner = position === undefined ? '' : jsonPathAt(text, position, `log.entries[${index}]`);
+      const within = inner && inner !== `log.entries[${index}]` ? `, in ${inner}` : '';
+      this.fail(`log.entries[${index}]`, `not valid JSON at line ${line}, column ${column} (character ${at})${within}: ${message}`, at);
       return;
     }
     this.accept(index, value);
@@ -200,7 +207,9 @@ function kindOf(x: unknown): string {
 function jsonError(err: unknown): { message: string; position?: number } {
   const message = err instanceof Error ? err.message : String(err);
   const m = /\s*(?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  return m ? { message: message.replace(m[0], ''), position: Number(m[1]) } : { message };
+  // V8 quotes the text around an unexpected token, raw (line breaks included): the position says more.
+  const short = message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  return m ? { message: short.replace(m[0], ''), position: Number(m[1]) } : { message: short };
 }
 
 function logInfo(log: Record<string, unknown>): HarLogInfo {

@@ -33,7 +33,10 @@ function decodeKey(raw: string): string {
   }
 }
 
-export type EntrySink = (index: number, text: string, offset: number) => void;
+import { lineColumnAt, type LineColumn } from './json-position.ts';
+
+/** `at`: the line and column where the entry's text starts in the input. */
+export type EntrySink = (index: number, text: string, offset: number, at: LineColumn) => void;
 
 export class EntryScanner {
   /** Open containers before the current character. */
@@ -59,8 +62,15 @@ export class EntryScanner {
   private offset = 0;
   private readonly skeleton: string[] = [];
   private skeletonLength = 0;
-  /** After each entry replaced in the skeleton: [skeleton offset from which it applies, shift to the input offset]. */
-  private readonly skeletonMap: [number, number][] = [];
+  /**
+   * After each entry replaced in the skeleton: [skeleton offset from which it applies, shift to the
+   * input offset, the input's line there, the input offset where that line starts].
+   */
+  private readonly skeletonMap: [number, number, number, number][] = [];
+  // Lines of the input consumed so far (for line:column in messages).
+  private line = 1;
+  private lineStart = 0;
+  private consumed = 0;
 
   constructor(
     private readonly onEntry: EntrySink,
@@ -176,9 +186,12 @@ export class EntryScanner {
     const text = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');
     this.pieces = [];
     this.collecting = false;
-    this.skeletonMap.push([this.skeletonLength + 1, this.elementStart + text.length - (this.skeletonLength + 1)]);
-    this.addSkeleton('0');
-    this.onEntry(this.index++, text, this.elementStart);
+    const at = { line: this.line, column: this.elementStart - this.lineStart + 1 };
+    this.advance(text);
+    this.skeletonMap.push([this.skeletonLength + 1, this.elementStart + text.length - (this.skeletonLength + 1), this.line, this.lineStart]);
+    this.skeleton.push('0');
+    this.skeletonLength += 1;
+    this.onEntry(this.index++, text, this.elementStart, at);
     return end;
   }
 
@@ -186,6 +199,28 @@ export class EntryScanner {
     if (!s) return;
     this.skeleton.push(s);
     this.skeletonLength += s.length;
+    this.advance(s);
+  }
+
+  /** Counts the lines of input text, in input order. */
+  private advance(s: string): void {
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = this.consumed + i + 1;
+    }
+    this.consumed += s.length;
+  }
+
+  /** An offset in the skeleton (`skeletonText()`), as a line and column of the input. */
+  lineColumn(skeleton: string, skeletonOffset: number): LineColumn {
+    let from = 0;
+    let start: LineColumn = { line: 1, column: 1 };
+    for (const [f, by, line, lineStart] of this.skeletonMap) {
+      if (f > skeletonOffset) break;
+      from = f;
+      start = { line, column: f + by - lineStart + 1 };
+    }
+    return lineColumnAt(skeleton.slice(from, skeletonOffset), skeletonOffset - from, start);
   }
 
   /** The document with each entry replaced by `0`. */
