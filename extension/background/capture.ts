@@ -7,9 +7,10 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
 import type { Header } from '../../src/model/header.ts';
 import type { WebRequestEvent, WebRequestEventName } from '../../src/model/webrequest.ts';
+import { CAPTURE_URLS } from './capture-urls.ts';
 
 const IS_CHROME = import.meta.env.MODE !== 'firefox';
-const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
+const FILTER: WebRequest.RequestFilter = { urls: CAPTURE_URLS };
 
 type RawHeader = { name: string; value?: string; binaryValue?: number[] };
 
