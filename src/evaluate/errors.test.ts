@@ -493,3 +493,28 @@ describe('a preflight refused with 403', () => {
     expect(e.error?.fix?.summary).toContain('Cloudflare Access');
   });
 });
+
+describe("fetch()'s targetAddressSpace (InvalidLocalNetworkAccess, as Chromium 156 printed it)", () => {
+  const LOOP = 'http://api.site-b.test:4280/c/x';
+  const flow = (declared: 'local' | 'loopback' | 'public', initiatorAddressSpace: 'loopback' | 'public' = 'loopback') =>
+    buildFlow({ url: LOOP, origin: 'http://app.site-a.test:4280', targetAddressSpace: declared, initiatorAddressSpace }, [{ noResponse: true, error: 'net::ERR_FAILED', addressSpace: 'loopback' }]);
+  it('a loopback server declared `local`: blocked before anything is sent, both spaces named', () => {
+    const e = evaluate(flow('local'), ctx);
+    expect(e.verdict).toBe('blocked');
+    expect(e.error?.code).toBe('InvalidLocalNetworkAccess');
+    expect(e.error?.failedParameter).toBe('');
+    expect(e.error?.messages.chrome).toBe(
+      "Access to fetch at 'http://api.site-b.test:4280/c/x' from origin 'http://app.site-a.test:4280' has been blocked by CORS policy: Request had a target IP address space of `local` yet the resource is in address space `loopback`.",
+    );
+    expect(e.error?.messages.firefox).toBeNull(); // Firefox has no targetAddressSpace
+    expect(e.error?.fix?.summary).toContain("Declare `targetAddressSpace: 'loopback'`");
+  });
+  it('declared `public` from a public http page: the mismatch comes before InsecureLocalNetwork', () => {
+    expect(evaluate(flow('public', 'public'), ctx).error?.messages.chrome).toContain('Request had a target IP address space of `public` yet the resource is in address space `loopback`.');
+  });
+  it('declared as it is: no InvalidLocalNetworkAccess (a public http page then meets InsecureLocalNetwork)', () => {
+    expect(evaluate(flow('loopback', 'public'), ctx).error?.code).toBe('InsecureLocalNetwork');
+    const ok = buildFlow({ url: LOOP, origin: 'http://app.site-a.test:4280', targetAddressSpace: 'loopback', initiatorAddressSpace: 'loopback' }, [{ headers: [['Access-Control-Allow-Origin', 'http://app.site-a.test:4280']], addressSpace: 'loopback' }]);
+    expect(evaluate(ok, ctx).verdict).toBe('allowed');
+  });
+});

@@ -99,6 +99,8 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
     policy,
     gateway,
     sentValue: listValue(flow, f),
+    ...(f.addressSpace ? { addressSpace: f.addressSpace } : {}),
+    ...(f.targetAddressSpace ? { targetAddressSpace: f.targetAddressSpace } : {}),
     ...(f.stage === 'preflight' ? preflightFacts(flow, f.hop, method) : {}),
   });
   return {
@@ -115,6 +117,7 @@ export function errorFinding(flow: Flow, w: Walk, f: CorsFailure, firefox: Firef
         origin: pageOrigin,
         failedParameter: f.failedParameter,
         addressSpace: f.addressSpace,
+        ...(f.targetAddressSpace ? { targetAddressSpace: f.targetAddressSpace } : {}),
         chromeMajor: chromeMajor(flow),
       }),
       firefox: firefoxMessage(firefox.lines),

@@ -38,6 +38,7 @@ export interface RequestSpec {
   origin?: string;
   redirect?: PageRequest['redirect'];
   initiatorAddressSpace?: AddressSpace;
+  targetAddressSpace?: AddressSpace;
 }
 
 export const headers = (pairs: Pairs = []): Header[] => pairs.map(([name, value]) => ({ name, value }));
@@ -53,6 +54,7 @@ export function buildFlow(req: RequestSpec, hopSpecs: readonly HopSpec[], extra:
     origin: req.origin ?? 'https://app.site-a.test',
     ...(req.redirect ? { redirect: req.redirect } : {}),
     ...(req.initiatorAddressSpace ? { initiatorAddressSpace: req.initiatorAddressSpace } : {}),
+    ...(req.targetAddressSpace ? { targetAddressSpace: req.targetAddressSpace } : {}),
   };
   let url = req.url;
   const hops: Hop[] = hopSpecs.map((spec) => {

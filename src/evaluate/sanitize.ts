@@ -55,6 +55,7 @@ export function sanitizeFlow(raw: Flow): Flow {
     hasBody: r.hasBody === true,
     redirect: r.redirect === 'error' || r.redirect === 'manual' || r.redirect === 'follow' ? r.redirect : undefined,
     initiatorAddressSpace: space(r.initiatorAddressSpace),
+    targetAddressSpace: space(r.targetAddressSpace),
   };
   const hops: Hop[] = (Array.isArray(f.hops) ? f.hops : []).map((h, i) => {
     const ex = exchange(h, i === 0 ? request.url : '');

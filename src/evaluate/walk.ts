@@ -30,8 +30,10 @@ export interface CorsFailure {
   stage: 'preflight' | 'actual';
   /** The URL Chromium names in its message (the request URL at that moment). */
   url: string;
-  /** For Local Network Access messages. */
+  /** For Local Network Access messages: the resource's address space. */
   addressSpace?: AddressSpace;
+  /** For InvalidLocalNetworkAccess: the address space the page declared (fetch's targetAddressSpace). */
+  targetAddressSpace?: AddressSpace;
 }
 
 export interface Walk {
@@ -167,6 +169,15 @@ export function walk(flow: Flow): Walk {
     const answered = !!hop.response || !!hop.preflight?.response;
     // Live, a refused request reports no IP (Chromium 156): its error alone says LNA refused it.
     const refusedByLna = !answered && isLocalNetworkError(hop.error ?? flow.error);
+    // fetch()'s targetAddressSpace: a connection to another space than the one declared is refused
+    // first, whatever the page's own space or context (checked in Chromium 156: a loopback page
+    // declaring `local` or `public` to a loopback server; declaring `loopback` passes this check).
+    const declared = req.targetAddressSpace;
+    if (req.mode !== 'navigate' && declared && target && declared !== target && !answered) {
+      if (!(hop.error ?? flow.error)) return w; // still connecting
+      w.preflightPerHop.push({ needed: false, seen: !!hop.preflight });
+      return block('InvalidLocalNetworkAccess', '', i, 'actual', s.url, { addressSpace: target, targetAddressSpace: declared });
+    }
     if (req.mode !== 'navigate' && ((client && target && isMorePrivate(target, client) && !answered) || refusedByLna)) {
       if (!(hop.error ?? flow.error)) return w; // still connecting
       const code = isPotentiallyTrustworthy(pageOrigin) ? 'LocalNetworkAccessPermissionDenied' : 'InsecureLocalNetwork';

@@ -16,7 +16,10 @@ export interface ChromeMessageInput {
   /** The page's serialized origin (Chromium prints the page's origin even when the request carried `null`). */
   origin: string;
   failedParameter: string;
+  /** The resource's address space (Local Network Access messages). */
   addressSpace?: AddressSpace;
+  /** The address space the request declared (InvalidLocalNetworkAccess). */
+  targetAddressSpace?: AddressSpace;
   /**
    * Major version of the Chrome that made the flow (from a HAR or capture), when known. Chromium up
    * to 132 still suggested no-cors in fetch() messages; 156 does not. Unknown: 156's wording.
@@ -145,7 +148,8 @@ export function chromeReason(i: ChromeMessageInput): string {
     case 'InsecureLocalNetwork':
       return `The request client is not a secure context and the resource is in more-private address space \`${space}\`.`;
     case 'InvalidLocalNetworkAccess':
-      return `Request had a target IP address space of \`${space}\` yet the resource is in address space \`${space}\`.`;
+      // The declared space first, then the one the connection found (Chromium 156, as printed).
+      return `Request had a target IP address space of \`${i.targetAddressSpace ?? 'unknown'}\` yet the resource is in address space \`${space}\`.`;
     case 'LocalNetworkAccessPermissionDenied':
       return `Permission was denied for this request to access the \`${space}\` address space.`;
     case 'NoCorsRedirectModeNotFollow':
@@ -191,4 +195,13 @@ export function chromeRefusedHeaderMessage(name: string): string {
 
 export function chromeUnsafeLoadMessage(url: string, frameUrl: string): string {
   return `Unsafe attempt to load URL ${url} from frame with URL ${frameUrl}. Domains, protocols and ports must match.\n`;
+}
+
+/**
+ * The spaces Chromium's InvalidLocalNetworkAccess line names (declared, then found), so that a
+ * capture that saw the console can fill in the request's targetAddressSpace; null if it is not one.
+ */
+export function parseInvalidLocalNetworkAccess(line: string): { targetAddressSpace: AddressSpace; addressSpace: AddressSpace } | null {
+  const m = /Request had a target IP address space of `(loopback|local|public)` yet the resource is in address space `(loopback|local|public)`\./.exec(line);
+  return m ? { targetAddressSpace: m[1] as AddressSpace, addressSpace: m[2] as AddressSpace } : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORS_ERRORS, WARNING_CODES, type CorsError } from '../model/index.ts';
 import { detectAuthGateway } from './auth-gateway.ts';
-import { chromeMessage, chromeReason, consoleHint, resourceKind } from './chrome.ts';
+import { chromeMessage, chromeReason, consoleHint, parseInvalidLocalNetworkAccess, resourceKind } from './chrome.ts';
 import { FIREFOX_TEMPLATES, firefoxLine, firefoxMessage } from './firefox.ts';
 import { fixFor } from './fixes.ts';
 import { LEARN_MORE, SHORT, learnMoreUrl } from './short.ts';
@@ -154,5 +154,14 @@ describe('auth gateway detection', () => {
     expect(detectAuthGateway({ status: 404, headers: [] })).toBeNull();
     expect(detectAuthGateway({ status: 301, headers: h([['Location', 'https://b.test/x/']]) })).toBeNull();
     expect(detectAuthGateway(undefined)).toBeNull();
+  });
+});
+
+describe('InvalidLocalNetworkAccess console line', () => {
+  it('names the declared space, then the one found; the two are parsed back for a capture', () => {
+    const line = chromeMessage({ code: 'InvalidLocalNetworkAccess', initiator: 'fetch', firstUrl: 'http://api.b.test/x', lastUrl: 'http://api.b.test/x', origin: 'http://a.test', failedParameter: '', addressSpace: 'loopback', targetAddressSpace: 'local' });
+    expect(line).toContain('Request had a target IP address space of `local` yet the resource is in address space `loopback`.');
+    expect(parseInvalidLocalNetworkAccess(line!)).toEqual({ targetAddressSpace: 'local', addressSpace: 'loopback' });
+    expect(parseInvalidLocalNetworkAccess('Permission was denied for this request to access the `loopback` address space.')).toBeNull();
   });
 });

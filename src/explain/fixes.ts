@@ -2,7 +2,7 @@
  * What the server (or the page) must change for each finding: which header, on which response,
  * with which value — and configuration snippets for common servers.
  */
-import type { CorsError, Fix, WarningCode } from '../model/index.ts';
+import type { AddressSpace, CorsError, Fix, WarningCode } from '../model/index.ts';
 import { authGatewayAdvice, bare403Advice, type AuthGateway } from './auth-gateway.ts';
 import { code } from './code-spans.ts';
 import { corsSnippets, type CorsPolicy } from './snippets.ts';
@@ -28,6 +28,9 @@ export interface FixInput {
   preflightStatus?: number;
   /** The method the preflight asked for (Access-Control-Request-Method). */
   requestMethod?: string;
+  /** Local Network Access: the resource's address space, and the one the page declared. */
+  addressSpace?: AddressSpace;
+  targetAddressSpace?: AddressSpace;
 }
 
 const where = (i: FixInput) =>
@@ -228,7 +231,13 @@ export function fixFor(i: FixInput): Fix | null {
     case 'LocalNetworkAccessPermissionDenied':
       return noSnippets('The user must allow local network access for this site (site settings), or the page must reach the service through a public endpoint.', 'request');
     case 'InvalidLocalNetworkAccess':
-      return noSnippets('Make the targetAddressSpace the page declares match the server’s real address space.', 'request');
+      if (i.targetAddressSpace && i.addressSpace) {
+        return noSnippets(
+          `The page calls fetch() with ${code(`targetAddressSpace: '${i.targetAddressSpace}'`)}, but ${i.url} is in the ${code(i.addressSpace)} address space. Declare ${code(`targetAddressSpace: '${i.addressSpace}'`)}, or leave the option out (the browser then finds the space itself); check that the URL points at the server you meant.`,
+          'request',
+        );
+      }
+      return noSnippets('Make the targetAddressSpace the page declares match the server’s real address space, or leave the option out.', 'request');
     case 'NoCorsRedirectModeNotFollow':
       return noSnippets("Use `redirect: 'follow'` with `mode: 'no-cors'`.", 'request');
     case 'InvalidResponse':

@@ -82,8 +82,8 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
     'A redirect pointed to a URL with a user name or password in it (https://user:pass@host/…). Browsers refuse to follow such redirects for cross-origin requests.',
   InsecureLocalNetwork: (i) =>
     `The page was loaded over plain http from a less private network and asked for a resource in the more private \`${i.addressSpace ?? 'local'}\` address space. Chromium only lets secure (https) pages reach local networks.`,
-  InvalidLocalNetworkAccess: () =>
-    'The request declared which address space it expected to reach, and the server turned out to be in another one.',
+  InvalidLocalNetworkAccess: (i) =>
+    `The page declared which address space it expected to reach (fetch()'s targetAddressSpace), and the server turned out to be in another one${i.addressSpace ? `, \`${i.addressSpace}\`` : ''}. Chromium refuses the connection before sending anything. Firefox has no such option and would make the request.`,
   LocalNetworkAccessPermissionDenied: (i) =>
     `The page asked for a resource in the more private \`${i.addressSpace ?? 'local'}\` address space, and the permission to access the local network was denied (or could not be asked for, as in headless browsers).`,
   NoCorsRedirectModeNotFollow: () => "A request in mode 'no-cors' must follow redirects; it was made with another redirect mode.",

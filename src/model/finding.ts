@@ -4,6 +4,14 @@ import type { BrowserName } from './flow.ts';
  * Chromium's `network::mojom::CorsError` values, by name, as the Chrome DevTools Protocol reports
  * them in `Network.CorsErrorStatus.corsError` (services/network/public/mojom/cors.mojom). These are
  * our finding codes for failures; store the names, never the enum numbers (they were renumbered).
+ *
+ * Values no rule of the evaluator produces, because no HTTP exchange the tool sees can cause them:
+ * InvalidResponse (Chromium's loader refusing a response object it could not build — a failure
+ * inside the browser, not a header value); PreflightMissingAllowExternal and
+ * PreflightInvalidAllowExternal (the retired Private Network Access experiment's
+ * `Access-Control-Allow-External`, never checked by Chromium 156). Each keeps its messages and fix
+ * so that a capture naming it is still explained. InvalidLocalNetworkAccess has a rule, but needs
+ * the page's declared `targetAddressSpace`, which webRequest and HARs do not record (flow.ts).
  */
 export const CORS_ERRORS = [
   'DisallowedByMode',

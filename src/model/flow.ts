@@ -58,6 +58,13 @@ export interface PageRequest {
    * `clientSecurityState.initiatorIPAddressSpace`), for Local Network Access. Unknown: no LNA check.
    */
   initiatorAddressSpace?: AddressSpace;
+  /**
+   * The address space the page declared it expects the server in: fetch()'s `targetAddressSpace`
+   * option (Chromium 156; `unknown` declares nothing). Neither webRequest nor a HAR records it: set
+   * it by hand, or infer it when Chromium's error names it ("Request had a target IP address space
+   * of `local` yet …", see explain/chrome.ts parseInvalidLocalNetworkAccess). Unknown: no check.
+   */
+  targetAddressSpace?: AddressSpace;
 }
 
 /**

@@ -24,7 +24,7 @@ export type FirefoxOutcome = { ok: true; id: string; recording: FirefoxRecording
 
 /** Scenarios Firefox can be held to: it has no third-party-cookie switch like Chromium's here, nor address-space overrides. */
 export function firefoxCanRun(s: Scenario): boolean {
-  return (s.thirdPartyCookies ?? 'allowed') === 'allowed' && s.page?.addressSpace !== 'public';
+  return (s.thirdPartyCookies ?? 'allowed') === 'allowed' && s.page?.addressSpace !== 'public' && !s.targetAddressSpace;
 }
 
 export class FirefoxRecorder {

@@ -24,6 +24,8 @@ export function pageRequestOf(rec: Recording): PageRequest {
   };
   if (spec.body !== undefined) request.hasBody = true;
   if (spec.via === 'fetch' && spec.redirect !== undefined) request.redirect = spec.redirect;
+  // The page's fetch() declared it; a capture cannot see it (model/flow.ts), the scenario knows it.
+  if (spec.targetAddressSpace) request.targetAddressSpace = spec.targetAddressSpace;
   return request;
 }
 

@@ -14,7 +14,7 @@ import { freePort } from './ports.ts';
 import { buildRecording } from './capture-to-recording.ts';
 import { cookieJarFromCdp } from './jar.ts';
 import type { PortMap, Recording, ServerLogEntry } from './recording.ts';
-import { PAGE_HOST, routePrefix, toRoute, type Scenario, type ScenarioEnv } from './scenario.ts';
+import { PAGE_HOST, routePrefix, TARGET_ADDRESS_SPACE_SHIM, toRoute, type RecordedRequestSpec, type Scenario, type ScenarioEnv } from './scenario.ts';
 
 const RUNNER_PATH = '/conformance/page';
 const PLANT_NAME = '__plant';
@@ -49,7 +49,7 @@ export class ChromiumRecorder {
     const server = await startLabServer();
     const publicServer = await startLabServer();
     for (const s of [server, publicServer]) {
-      s.page(RUNNER_PATH, `<!doctype html><meta charset="utf-8"><title>conformance</title><script>${PAGE_RUNNER_SOURCE}</script>`);
+      s.page(RUNNER_PATH, `<!doctype html><meta charset="utf-8"><title>conformance</title><script>${PAGE_RUNNER_SOURCE}${TARGET_ADDRESS_SPACE_SHIM}</script>`);
       s.page('/favicon.ico', '', 'image/x-icon');
     }
     return new ChromiumRecorder(server, publicServer, await freePort(), opts);
@@ -141,7 +141,7 @@ export class ChromiumRecorder {
     const env = this.env(scenario);
     const prefix = routePrefix(scenario.id);
     for (const [name, spec] of Object.entries(scenario.routes(env))) this.server.route(`${prefix}/${name}`, toRoute(spec));
-    const spec: PageRequestSpec = scenario.request(env);
+    const spec: RecordedRequestSpec = { ...scenario.request(env), ...(scenario.targetAddressSpace ? { targetAddressSpace: scenario.targetAddressSpace } : {}) };
 
     await lane.session.send('Network.clearBrowserCookies');
     for (const [i, plant] of (scenario.plant ?? []).entries()) {

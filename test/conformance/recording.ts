@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PageRequestSpec, PageResult } from '../lab/page-runner.ts';
+import type { PageResult } from '../lab/page-runner.ts';
+import type { RecordedRequestSpec } from './scenario.ts';
 import type { AddressSpace, Hop, StoredCookie, Verdict } from '../../src/model/index.ts';
 
 export interface ConsoleLine {
@@ -68,7 +69,7 @@ export interface Recording {
   /** The page's address space (CDP `clientSecurityState.initiatorIPAddressSpace`). */
   initiatorAddressSpace: AddressSpace;
   /** The request as the page made it (the scenario's spec, URLs resolved). */
-  request: PageRequestSpec;
+  request: RecordedRequestSpec;
   /** Cookies in the jar just before the request. */
   cookieJar: StoredCookie[];
   /** Cookies in the jar once the request was over (what its Set-Cookie lines stored). */

@@ -49,7 +49,35 @@ export interface Scenario {
   /** Routes by name (relative to the scenario's path prefix); a bare ResponseSpec answers every non-preflight request. */
   routes(env: ScenarioEnv): Record<string, RouteSpec | ResponseSpec>;
   request(env: ScenarioEnv): PageRequestSpec;
+  /**
+   * fetch()'s `targetAddressSpace` option (Chromium only): the recorder's page passes it to fetch,
+   * and the recording keeps it in `request`. Firefox has no such option: such scenarios are Chromium's.
+   */
+  targetAddressSpace?: 'local' | 'loopback' | 'public';
 }
+
+/** The request as recorded: the page runner's spec, and the fetch option the runner itself does not pass. */
+export type RecordedRequestSpec = PageRequestSpec & { targetAddressSpace?: 'local' | 'loopback' | 'public' };
+
+/**
+ * Wraps the page runner so that a spec's `targetAddressSpace` reaches fetch() (the runner in
+ * test/lab passes only the options it knows).
+ */
+export const TARGET_ADDRESS_SPACE_SHIM = String.raw`
+(() => {
+  const run = window.corsLensRun;
+  window.corsLensRun = async function (spec) {
+    if (!spec.targetAddressSpace) return run(spec);
+    const original = window.fetch;
+    window.fetch = (input, init) => original(input, { ...(init || {}), targetAddressSpace: spec.targetAddressSpace });
+    try {
+      return await run(spec);
+    } finally {
+      window.fetch = original;
+    }
+  };
+})();
+`;
 
 export const PAGE_HOST = 'app.site-a.test';
 /** Same site as the page, another origin. */

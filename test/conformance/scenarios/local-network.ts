@@ -36,4 +36,26 @@ export default defineScenarios('local-network', [
     routes: () => ({ r: ok() }),
     request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), mode: 'no-cors' }),
   },
+  {
+    id: 'lna-target-address-space-mismatch',
+    title: "fetch() declares targetAddressSpace: 'local' for a loopback server (InvalidLocalNetworkAccess)",
+    targetAddressSpace: 'local',
+    routes: () => ({ r: ok(acao('*')) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r') }),
+  },
+  {
+    id: 'lna-target-address-space-public-from-public-page',
+    title: "An http public page declares targetAddressSpace: 'public' for a loopback server: the mismatch before InsecureLocalNetwork",
+    page: publicPage(false),
+    targetAddressSpace: 'public',
+    routes: () => ({ r: ok(acao('*')) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r') }),
+  },
+  {
+    id: 'lna-target-address-space-match',
+    title: "fetch() declares targetAddressSpace: 'loopback' for a loopback server (passes)",
+    targetAddressSpace: 'loopback',
+    routes: () => ({ r: ok(acao('*')) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r') }),
+  },
 ]);
