@@ -3,19 +3,7 @@
  * the raw values stay in the flow (copy buttons and exports use them).
  */
 
-/**
- * C0 controls, DEL, C1 controls, and the bidirectional formatting characters, which can reorder
- * what follows them (`txt.exe` shown as `exe.txt`).
- */
-const ANY_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** How an invisible character is shown: `\n`, `\x07`, `\u202E` (readable in any font, and copyable). */
-export function escapeOf(c: string): string {
-  const code = c.codePointAt(0)!;
-  return ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`);
-}
+import { escapeControls, escapeOf, INVISIBLE_CHAR as ANY_INVISIBLE } from '../../src/report/escape.ts';
 
 /**
  * A value cut into plain text and escapes, so that control and bidi characters are shown rather
@@ -37,11 +25,7 @@ export function visibleParts(s: string): { text: string; escaped: boolean }[] {
 }
 
 /** The same as one string (for attributes such as title). */
-export function visible(s: string): string {
-  return visibleParts(s)
-    .map((p) => p.text)
-    .join('');
-}
+export const visible = escapeControls;
 
 /** Splits a URL into its origin part and the rest, so that `origin + rest` is exactly the input. */
 export function splitUrl(url: string): { origin: string; rest: string } {

@@ -4,12 +4,17 @@
  * neither drive a terminal (colours, OSC 8 links, cursor moves) nor reorder what follows it.
  */
 
-/** The characters escaped; the panel shows the same set escaped (extension/panel/display.ts). */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * The characters escaped (the panel shows the same ones escaped: extension/panel/display.ts). Tests one
+ * character, or whether a string holds any (no `g` flag, so no lastIndex state).
+ */
+export const INVISIBLE_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = new RegExp(INVISIBLE_CHAR.source, 'g');
 
 const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function escapeOf(c: string): string {
+/** How an invisible character is shown: `\n`, `\x07`, `\u202E` (readable in any font, and copyable). */
+export function escapeOf(c: string): string {
   const code = c.codePointAt(0)!;
   return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`);
 }
