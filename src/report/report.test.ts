@@ -174,3 +174,39 @@ describe('renderings', () => {
   });
 });
 
+
+describe('hidden response headers', () => {
+  it('carry the detail of an Access-Control-Expose-Headers the browser could not parse', () => {
+    const flow: Flow = {
+      id: 'expose',
+      request: { url: 'https://api.b.test/x', method: 'GET', headers: [], mode: 'cors', credentials: 'same-origin', initiatorType: 'fetch', origin: 'https://app.a.test' },
+      hops: [
+        {
+          request: { url: 'https://api.b.test/x', method: 'GET', headers: [{ name: 'Origin', value: 'https://app.a.test' }] },
+          response: {
+            status: 200,
+            headers: [
+              { name: 'Access-Control-Allow-Origin', value: '*' },
+              { name: 'Access-Control-Expose-Headers', value: 'x-a; x-b' },
+              { name: 'X-A', value: '1' },
+              { name: 'Content-Type', value: 'text/plain' },
+            ],
+          },
+          sent: true,
+        },
+      ],
+      inferred: [],
+    };
+    const [f] = buildReport(analyzeFlows([flow], ctx)).flows;
+    expect(f!.verdict).toBe('allowed');
+    expect(f!.readableResponseHeaders).toEqual(['content-type']);
+    const xa = f!.hiddenResponseHeaders.find((h) => h.name === 'x-a')!;
+    expect(xa.reason).toBe('not-safelisted');
+    expect(xa.detail).toContain('Access-Control-Expose-Headers could not be parsed');
+    // Headers hidden for an ordinary reason carry no detail key at all (the JSON stays as it was).
+    // Headers hidden for an ordinary reason carry no detail key at all (the JSON stays as it was).
+    const ordinary = buildReport(analyzeFlows(fixtureFlows('chromium-http.har'), ctx)).flows.flatMap((fl) => fl.hiddenResponseHeaders);
+    expect(ordinary.length).toBeGreaterThan(0);
+    for (const h of ordinary) expect(Object.keys(h)).toEqual(['name', 'reason']);
+  });
+});

@@ -87,7 +87,7 @@ export interface ReportFlow {
   error: ReportFinding | null;
   warnings: ReportFinding[];
   readableResponseHeaders: string[];
-  hiddenResponseHeaders: { name: string; reason: string }[];
+  hiddenResponseHeaders: { name: string; reason: string; detail?: string }[];
   cookies: ReportCookie[];
   inferred: Inference[];
 }
@@ -191,7 +191,7 @@ export function reportFlow({ flow, evaluation: ev }: AnalyzedFlow, opts: ReportO
     error: ev.error ? finding(ev.error) : null,
     warnings: ev.warnings.map(finding),
     readableResponseHeaders: [...ev.readableResponseHeaders],
-    hiddenResponseHeaders: ev.hiddenResponseHeaders.map((h) => ({ name: h.name, reason: h.reason })),
+    hiddenResponseHeaders: ev.hiddenResponseHeaders.map((h) => (h.detail ? { name: h.name, reason: h.reason, detail: h.detail } : { name: h.name, reason: h.reason })),
     cookies: ev.cookies.map((c) => ({
       name: c.name,
       direction: c.direction,

@@ -46,7 +46,14 @@ export function ResponseHeaders({ evaluation }: { evaluation: Evaluation }) {
                 <Net value={h.name} />
               </td>
               <td class="dim">hidden</td>
-              <td>{HIDDEN[h.reason] ?? h.reason}</td>
+              <td>
+                {HIDDEN[h.reason] ?? h.reason}
+                {h.detail && (
+                  <div class="hidden-detail">
+                    <Net value={h.detail} />
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
