@@ -26,7 +26,7 @@ export default defineScenarios('preflight', [
   },
   {
     id: 'preflight-403-no-acao',
-    title: 'Preflight answered 403 without CORS headers (an auth gateway)',
+    title: 'Preflight answered 403 without CORS headers (a CORS middleware refusing, or an auth layer)',
     routes: () => ({ r: { preflight: { status: 403, body: 'forbidden' }, actual: ok() } }),
     request: (e) => put(e),
   },
