@@ -95,6 +95,30 @@ describe('runCheck', () => {
     expect(flow.error).toBeUndefined();
   });
 
+  it('drops Authorization on a redirect to another origin, from the request and from the next preflight, as Chromium does', async () => {
+    const allow = (origin: string) => ({
+      status: 204,
+      headers: [
+        { name: 'Access-Control-Allow-Origin', value: origin },
+        { name: 'Access-Control-Allow-Headers', value: 'authorization, x-api-key' },
+      ],
+    });
+    const s = server({
+      'OPTIONS https://api.b.test/x': allow('https://app.a.test'),
+      'GET https://api.b.test/x': { status: 307, headers: [{ name: 'Access-Control-Allow-Origin', value: 'https://app.a.test' }, { name: 'Location', value: 'https://api.c.test/y' }] },
+      'OPTIONS https://api.c.test/y': allow('null'),
+      'GET https://api.c.test/y': { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'null' }] },
+    });
+    const flow = await runCheck(input({ headers: [parseHeaderOption('Authorization: Bearer t'), parseHeaderOption('X-Api-Key: k')] }), s.send);
+    expect(s.calls.map((c) => `${c.method} ${c.url} ${value(c, 'Authorization') ?? '-'} ${value(c, 'Access-Control-Request-Headers') ?? '-'}`)).toEqual([
+      'OPTIONS https://api.b.test/x - authorization,x-api-key',
+      'GET https://api.b.test/x Bearer t -',
+      'OPTIONS https://api.c.test/y - x-api-key',
+      'GET https://api.c.test/y - -',
+    ]);
+    expect(flow.error).toBeUndefined();
+  });
+
   it('turns POST into GET on a 302 and drops the body headers', async () => {
     const s = server({
       'POST https://api.b.test/x': { status: 302, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Location', value: '/z' }] },

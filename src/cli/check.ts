@@ -8,7 +8,7 @@ import { corsCheck } from '../fetch/cors-check.ts';
 import { methodAfterRedirect, normalizeMethod } from '../fetch/method.ts';
 import { isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
-import { REDIRECT_LIMIT, taintsOrigin } from '../fetch/redirect.ts';
+import { headersAfterRedirect, REDIRECT_LIMIT, taintsOrigin } from '../fetch/redirect.ts';
 import { isForbiddenRequestHeader, REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
 import { locationOf } from '../correlate/headers.ts';
 import type { BrowserName, Exchange, Flow, Header, Hop, PageRequest } from '../model/index.ts';
@@ -98,7 +98,9 @@ export async function runCheck(input: CheckInput, send: Transport): Promise<Flow
       return flow;
     }
     if (!next) return flow;
-    // Fetch §4.4 HTTP-redirect fetch: method rewrite, body headers dropped, origin tainted.
+    // Fetch §4.4 HTTP-redirect fetch: method rewrite, body headers dropped, Authorization dropped
+    // across origins, origin tainted.
+    headers = headersAfterRedirect(headers, url, next);
     const nextMethod = methodAfterRedirect(r.status, hopMethod);
     if (nextMethod !== hopMethod) headers = headers.filter((h) => !REQUEST_BODY_HEADERS.includes(h.name.toLowerCase()));
     if (!tainted && taintsOrigin(next, url, origin)) tainted = true;
