@@ -119,6 +119,25 @@ describe('runCheck', () => {
     expect(flow.error).toBeUndefined();
   });
 
+  it('stops at a redirect the browser refuses to follow, without sending anything there', async () => {
+    const acao = { name: 'Access-Control-Allow-Origin', value: '*' };
+    const to = (location: string) => ({ status: 302, headers: [acao, { name: 'Location', value: location }] });
+    const s = server({
+      'GET https://api.b.test/data': to('data:text/plain,hi'),
+      'GET https://api.b.test/ftp': to('ftp://files.b.test/x'),
+      'GET https://api.b.test/userinfo': to('https://user:secret@api.c.test/y'),
+      'GET https://api.c.test/y': { status: 200, headers: [acao] },
+    });
+    const flows = [];
+    for (const path of ['data', 'ftp', 'userinfo']) flows.push(await runCheck(input({ url: `https://api.b.test/${path}` }), s.send));
+    expect(s.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['GET https://api.b.test/data', 'GET https://api.b.test/ftp', 'GET https://api.b.test/userinfo']);
+    expect(flows.map((f) => [f.hops.length, f.error])).toEqual([
+      [1, 'net::ERR_UNSAFE_REDIRECT'],
+      [1, 'net::ERR_FAILED'],
+      [1, 'net::ERR_FAILED'],
+    ]);
+  });
+
   it('turns POST into GET on a 302 and drops the body headers', async () => {
     const s = server({
       'POST https://api.b.test/x': { status: 302, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Location', value: '/z' }] },

@@ -8,7 +8,7 @@ import { corsCheck } from '../fetch/cors-check.ts';
 import { methodAfterRedirect, normalizeMethod } from '../fetch/method.ts';
 import { isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
-import { headersAfterRedirect, REDIRECT_LIMIT, taintsOrigin } from '../fetch/redirect.ts';
+import { headersAfterRedirect, isUnsafeRedirectTarget, REDIRECT_LIMIT, redirectHasForbiddenCredentials, taintsOrigin } from '../fetch/redirect.ts';
 import { isForbiddenRequestHeader, REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
 import { locationOf } from '../correlate/headers.ts';
 import type { BrowserName, Exchange, Flow, Header, Hop, PageRequest } from '../model/index.ts';
@@ -98,6 +98,17 @@ export async function runCheck(input: CheckInput, send: Transport): Promise<Flow
       return flow;
     }
     if (!next) return flow;
+    if (i === REDIRECT_LIMIT) break;
+    // Targets the browser refuses before sending anything there (cors_url_loader.cc OnReceiveRedirect):
+    // data:, file: and the like (net error), a user name or password, any other non-HTTP scheme (CORS).
+    if (isUnsafeRedirectTarget(next)) {
+      flow.error = 'net::ERR_UNSAFE_REDIRECT';
+      return flow;
+    }
+    if (redirectHasForbiddenCredentials(next, 'cors', origin, cross, tainted) || !/^https?:$/.test(new URL(next).protocol)) {
+      flow.error = CORS_FAILED;
+      return flow;
+    }
     // Fetch §4.4 HTTP-redirect fetch: method rewrite, body headers dropped, Authorization dropped
     // across origins, origin tainted.
     headers = headersAfterRedirect(headers, url, next);
