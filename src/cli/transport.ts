@@ -34,6 +34,16 @@ const NET_ERRORS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'net::ERR_CERT_COMMON_NAME_INVALID',
 };
 
+/** Chromium's cap on a response's headers (net/http/http_stream_parser.cc kMaxHeaderBufSize). */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+/** Node's parser errors (llhttp HPE_*) → what Chromium reports for such a response. */
+function parseError(code: string): string | undefined {
+  if (code === 'HPE_HEADER_OVERFLOW') return 'net::ERR_RESPONSE_HEADERS_TOO_BIG';
+  if (code.startsWith('HPE_')) return 'net::ERR_INVALID_HTTP_RESPONSE';
+  return undefined;
+}
+
 function headersOf(res: IncomingMessage): Header[] {
   const out: Header[] = [];
   for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) out.push({ name: res.rawHeaders[i]!, value: res.rawHeaders[i + 1]! });
@@ -57,7 +67,16 @@ export function nodeTransport(opts: SendOptions): Transport {
       try {
         const req = send(
           u,
-          { method, headers: outgoing, rejectUnauthorized: !opts.insecure, timeout: opts.timeoutMs, agent: false },
+          {
+            method,
+            headers: outgoing,
+            rejectUnauthorized: !opts.insecure,
+            timeout: opts.timeoutMs,
+            agent: false,
+            maxHeaderSize: MAX_HEADER_BYTES,
+            // Chromium takes control bytes in header values that Node's strict parser refuses.
+            insecureHTTPParser: true,
+          },
           (res) => {
             const response: WireResponse = { status: res.statusCode ?? 0, headers: headersOf(res) };
             if (res.statusMessage) response.statusText = res.statusMessage;
@@ -69,7 +88,7 @@ export function nodeTransport(opts: SendOptions): Transport {
         );
         req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
         req.on('error', (err: NodeJS.ErrnoException) => {
-          done({ error: NET_ERRORS[err.code ?? ''] ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
+          done({ error: NET_ERRORS[err.code ?? ''] ?? parseError(err.code ?? '') ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
         });
         req.end();
       } catch (err) {

@@ -1,0 +1,64 @@
+/**
+ * `check`'s transport against real sockets on 127.0.0.1: what reaches the evaluator when a server
+ * misbehaves (odd bytes, oversized headers, a body without end, a server that trickles).
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeTransport, type Sent } from './transport.ts';
+
+let servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  servers = [];
+});
+
+/** A raw TCP server: `answer` writes whatever it likes once the request head has arrived. */
+async function raw(answer: (socket: Socket) => void): Promise<string> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    let head = '';
+    socket.on('data', (d) => {
+      if (head.includes('\r\n\r\n')) return;
+      head += d.toString('latin1');
+      if (head.includes('\r\n\r\n')) answer(socket);
+    });
+  });
+  const close = server.close.bind(server);
+  server.close = ((cb?: () => void) => {
+    for (const s of sockets) s.destroy();
+    return close(cb);
+  }) as typeof server.close;
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}/`;
+}
+
+const send = (url: string, timeoutMs = 5000): Promise<Sent> => nodeTransport({ insecure: false, timeoutMs })('GET', url, [{ name: 'Origin', value: 'https://app.a.test' }]);
+const head = (...lines: string[]) => `HTTP/1.1 200 OK\r\n${lines.map((l) => `${l}\r\n`).join('')}\r\n`;
+
+describe('check transport', () => {
+  it('keeps control bytes in a header value, as Chromium does, instead of failing the request', async () => {
+    const url = await raw((s) => s.end(head('Access-Control-Allow-Origin: *', 'X-Evil: a\x1b[31mred\x07b', 'Content-Length: 0'), 'latin1'));
+    const got = await send(url);
+    expect('response' in got && got.response.headers).toContainEqual({ name: 'X-Evil', value: 'a\x1b[31mred\x07b' });
+  });
+
+  it('takes response headers up to Chromium\'s 256 KB and names the failure beyond it', async () => {
+    const big = (n: number) => raw((s) => s.end(head('Access-Control-Allow-Origin: *', `X-Big: ${'a'.repeat(n)}`, 'Content-Length: 0')));
+    const ok = await send(await big(100_000));
+    expect('response' in ok && ok.response.status).toBe(200);
+    const tooBig = await send(await big(300_000));
+    expect('error' in tooBig && tooBig.error).toBe('net::ERR_RESPONSE_HEADERS_TOO_BIG');
+  });
+
+  it('names an unparsable response net::ERR_INVALID_HTTP_RESPONSE, never net::ERR_FAILED (which reads as a CORS block)', async () => {
+    const url = await raw((s) => s.end('HTTP/1.1 200 OK\r\nBroken Header Name: x\r\nContent-Length: 0\r\n\r\n'));
+    const got = await send(url);
+    expect('error' in got && got.error).toBe('net::ERR_INVALID_HTTP_RESPONSE');
+  });
+});
