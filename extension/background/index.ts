@@ -84,7 +84,18 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
 });
 
 // Test builds only (CORS_LENS_TEST_HOOKS=1); the constant removes this from normal builds.
-if (__CORS_LENS_TEST_HOOKS__) registerTestHooks(store, () => persistence.settled());
+if (__CORS_LENS_TEST_HOOKS__) {
+  registerTestHooks(store, () => persistence.settled());
+  // Lets a test that reads the browser's output see each start of the background and what it loaded
+  // (Firefox's event page is not a target WebDriver BiDi can reach).
+  void ready.then(() => {
+    const tabs = [...store.tabs.values()];
+    const count = (f: (t: (typeof tabs)[number]) => number) => tabs.reduce((n, t) => n + f(t), 0);
+    console.info(
+      `cors-lens test build: background started; records=${count((t) => t.records.size)} dropped=${count((t) => t.dropped)} overflowKeys=${persistence.overflowKeys}`,
+    );
+  });
+}
 
 // For tests and debugging from the worker's console: what the store holds now.
 (globalThis as Record<string, unknown>).__corsLens = {

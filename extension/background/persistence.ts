@@ -59,6 +59,11 @@ export class Persistence {
   /** Records this worker could store nowhere (they stay in memory; a restart counts them dropped). */
   unpersisted = 0;
 
+  /** How many keys live in the overflow area now (for tests and debugging). */
+  get overflowKeys(): number {
+    return this.inOverflow.size;
+  }
+
   constructor(
     private store: TabStore,
     private areas: PersistenceAreas,

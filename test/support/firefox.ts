@@ -25,7 +25,15 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { extensionDir?: string } = {}): Promise<LaunchedFirefox> {
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** More Firefox prefs, e.g. `extensions.background.idle.timeout` to suspend the event page sooner. */
+  prefs?: Record<string, unknown>;
+  /** Called with each line Firefox writes to stdout or stderr (the background's console, with `devtools.console.stdout.content`). */
+  onOutput?: (line: string) => void;
+}
+
+export async function launchFirefox(opts: LaunchOptions = {}): Promise<LaunchedFirefox> {
   if (opts.extensionDir && !existsSync(resolve(opts.extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${opts.extensionDir}: run \`npm run build:test-extensions\` first.`);
   }
@@ -35,8 +43,19 @@ export async function launchFirefox(opts: { extensionDir?: string } = {}): Promi
     headless: true,
     acceptInsecureCerts: true,
     // Firefox has no host-resolver rules: every name goes to loopback.
-    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.proxy.allow_hijacking_localhost': true },
+    extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1', 'network.proxy.allow_hijacking_localhost': true, ...opts.prefs },
   });
+  if (opts.onOutput) {
+    const proc = browser.process();
+    for (const stream of [proc?.stdout, proc?.stderr]) {
+      let rest = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) opts.onOutput!(line);
+      });
+    }
+  }
   const extensionId = opts.extensionDir ? await browser.installExtension(opts.extensionDir) : null;
   return {
     browser,

@@ -1,0 +1,123 @@
+/**
+ * The Firefox build's persistence, end to end in firefox-esr: Firefox suspends an idle MV3 event
+ * page (here after 2 s, `extensions.background.idle.timeout`) and starts a fresh one when the next
+ * event comes. What the suspended page captured — past storage.session's quota, into the IndexedDB
+ * overflow — must all be back in the fresh one. The background of a test build prints each start
+ * and what it loaded; that output is how the test sees a restart.
+ */
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CROSS_SITE_API, installLab, PAGE_HOST } from '../lab/lab-scenarios.ts';
+import { PAGE_RUNNER_SOURCE } from '../lab/page-runner.ts';
+import { startLabServer, type LabServer } from '../lab/server.ts';
+import { dumpRecords, FIREFOX_TEST_DIST, launchFirefox, settled, type LaunchedFirefox } from '../support/firefox.ts';
+
+interface Start {
+  records: number;
+  dropped: number;
+  overflowKeys: number;
+}
+
+describe('the Firefox build across event-page suspensions', () => {
+  let server: LabServer;
+  let firefox: LaunchedFirefox;
+  let page: Page;
+  const starts: Start[] = [];
+  const backgroundWarnings: string[] = [];
+
+  beforeAll(async () => {
+    server = await startLabServer();
+    installLab(server, PAGE_RUNNER_SOURCE);
+    // ~150 kB of response headers per request (10 values just under the 16 kB kept per value).
+    server.route('/lab/big-headers', {
+      actual: {
+        headers: [['Access-Control-Allow-Origin', '*'], ...Array.from({ length: 10 }, (_, i) => [`X-Big-${i}`, 'v'.repeat(15_000)] as [string, string])],
+        body: 'big',
+      },
+    });
+    server.route('/lab/slow', { actual: { delayMs: 5000, headers: [['Access-Control-Allow-Origin', '*']], body: 'slow' } });
+    firefox = await launchFirefox({
+      extensionDir: FIREFOX_TEST_DIST,
+      prefs: { 'extensions.background.idle.timeout': 2000, 'devtools.console.stdout.content': true },
+      onOutput: (line) => {
+        const m = /cors-lens test build: background started; records=(\d+) dropped=(\d+) overflowKeys=(\d+)/.exec(line);
+        if (m) starts.push({ records: Number(m[1]), dropped: Number(m[2]), overflowKeys: Number(m[3]) });
+        else if (/cors-lens:/.test(line)) backgroundWarnings.push(line);
+      },
+    });
+    page = await firefox.browser.newPage();
+    await page.goto(server.url(PAGE_HOST, '/'));
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  /** Waits until the background has started `n` times in all. */
+  async function startsReach(n: number, timeoutMs = 20_000): Promise<Start> {
+    const deadline = Date.now() + timeoutMs;
+    while (starts.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(starts.length, 'the background did not start again').toBeGreaterThanOrEqual(n);
+    return starts[n - 1]!;
+  }
+
+  /** Persistence idle, and any start that answering woke has printed its line. */
+  async function quiet(): Promise<number> {
+    await settled(page);
+    await new Promise((r) => setTimeout(r, 500));
+    return starts.length;
+  }
+
+  const completedUrls = async () =>
+    Object.values(await dumpRecords(page))
+      .flat()
+      .filter((r) => r.state !== 'pending')
+      .map((r) => r.hops[0]!.url);
+
+  it('restores records written past storage.session\'s quota, from the IndexedDB overflow, in a fresh event page', async () => {
+    await startsReach(1);
+    // 90 × ~150 kB ≈ 13.5 MB: more than storage.session's 10 MB.
+    const urls = Array.from({ length: 90 }, (_, i) => server.url(CROSS_SITE_API, `/lab/big-headers?i=${i}`));
+    await page.evaluate((us: string[]) => Promise.all(us.map((u) => fetch(u).then((r) => r.text()))), urls);
+    const deadline = Date.now() + 20_000;
+    let before: string[] = [];
+    while (Date.now() < deadline) {
+      before = await completedUrls();
+      if (urls.every((u) => before.includes(u))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const u of urls) expect(before).toContain(u);
+    const startsBefore = await quiet();
+
+    // Idle for longer than the timeout: Firefox suspends the page. A request wakes a fresh one.
+    await new Promise((r) => setTimeout(r, 5_000));
+    const wake = server.url(CROSS_SITE_API, '/lab/public');
+    await page.evaluate((u: string) => fetch(u).then((r) => r.text()), wake);
+    const fresh = await startsReach(startsBefore + 1);
+    expect(fresh.overflowKeys, 'nothing was read back from the IndexedDB overflow').toBeGreaterThan(0);
+    expect(fresh.dropped).toBe(0);
+
+    const after = await completedUrls();
+    for (const u of [...before, wake]) expect(after).toContain(u);
+    expect(backgroundWarnings).toEqual([]);
+  });
+
+  it('completes a request that was in flight while the page was suspended', async () => {
+    const startsBefore = await quiet();
+    const slow = server.url(CROSS_SITE_API, '/lab/slow');
+    // Nothing else happens for 5 s, more than the idle timeout, while the server holds the response.
+    const body = await page.evaluate((u: string) => fetch(u).then((r) => r.text()), slow);
+    expect(body).toBe('slow');
+    await startsReach(startsBefore + 1);
+    const deadline = Date.now() + 10_000;
+    let record;
+    while (Date.now() < deadline) {
+      record = Object.values(await dumpRecords(page)).flat().find((r) => r.hops[0]!.url === slow);
+      if (record?.state !== 'pending') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(record).toMatchObject({ state: 'complete' });
+    expect(record!.hops[0]!.statusCode).toBe(200);
+    expect(backgroundWarnings).toEqual([]);
+  });
+});
