@@ -61,4 +61,16 @@ describe('check transport', () => {
     const got = await send(url);
     expect('error' in got && got.error).toBe('net::ERR_INVALID_HTTP_RESPONSE');
   });
+
+  it('answers once the headers are in, without reading a body that never ends', async () => {
+    const url = await raw((s) => {
+      s.write(head('Access-Control-Allow-Origin: *', 'Content-Type: text/event-stream'));
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      const timer = setInterval(() => (s.destroyed ? clearInterval(timer) : s.write(chunk)), 5);
+    });
+    const started = Date.now();
+    const got = await send(url, 1000);
+    expect('response' in got && got.response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(900);
+  }, 10_000);
 });

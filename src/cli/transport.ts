@@ -81,9 +81,10 @@ export function nodeTransport(opts: SendOptions): Transport {
             const response: WireResponse = { status: res.statusCode ?? 0, headers: headersOf(res) };
             if (res.statusMessage) response.statusText = res.statusMessage;
             if (res.socket?.remoteAddress) response.serverIPAddress = res.socket.remoteAddress;
-            res.resume(); // the body never matters to CORS
-            res.on('end', () => done({ response }));
-            res.on('error', () => done({ response }));
+            // The CORS check is made on the headers; the body never matters, and may be huge or endless.
+            done({ response });
+            res.on('error', () => {});
+            res.destroy();
           },
         );
         req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
