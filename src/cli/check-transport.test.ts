@@ -73,4 +73,16 @@ describe('check transport', () => {
     expect('response' in got && got.response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(900);
   }, 10_000);
+
+  it('gives up after --timeout in all, even on a server that trickles its answer', async () => {
+    const url = await raw((s) => {
+      const bytes = Buffer.from(head('Access-Control-Allow-Origin: *', 'Content-Length: 0'));
+      let i = 0;
+      const timer = setInterval(() => (s.destroyed || i >= bytes.length ? clearInterval(timer) : s.write(bytes.subarray(i, ++i))), 100);
+    });
+    const started = Date.now();
+    const got = await send(url, 500);
+    expect('error' in got && got.error).toBe('net::ERR_TIMED_OUT');
+    expect(Date.now() - started).toBeLessThan(1500);
+  }, 10_000);
 });

@@ -58,9 +58,11 @@ export function nodeTransport(opts: SendOptions): Transport {
       const outgoing: Record<string, string> = {};
       for (const h of headers) outgoing[h.name] = h.name in outgoing ? `${outgoing[h.name]}, ${h.value}` : h.value;
       let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const done = (s: Sent) => {
         if (!settled) {
           settled = true;
+          clearTimeout(timer);
           resolve(s);
         }
       };
@@ -71,7 +73,6 @@ export function nodeTransport(opts: SendOptions): Transport {
             method,
             headers: outgoing,
             rejectUnauthorized: !opts.insecure,
-            timeout: opts.timeoutMs,
             agent: false,
             maxHeaderSize: MAX_HEADER_BYTES,
             // Chromium takes control bytes in header values that Node's strict parser refuses.
@@ -87,7 +88,8 @@ export function nodeTransport(opts: SendOptions): Transport {
             res.destroy();
           },
         );
-        req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+        // A deadline for the whole exchange, not Node's idle timeout: a server that trickles never idles.
+        timer = setTimeout(() => req.destroy(Object.assign(new Error(`no response within ${opts.timeoutMs} ms`), { code: 'ETIMEDOUT' })), opts.timeoutMs);
         req.on('error', (err: NodeJS.ErrnoException) => {
           done({ error: NET_ERRORS[err.code ?? ''] ?? parseError(err.code ?? '') ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
         });
