@@ -115,4 +115,40 @@ describe('Persistence', () => {
     expect(restored.tabs.size).toBe(0);
     expect(a.overflow.data.size).toBe(0);
   });
+
+  it('still ignores a closed tab\'s late events after a restart, and keeps none of its keys', async () => {
+    const a = areas(100_000);
+    const { store, p } = await capture(a, 3, 100);
+    store.apply({ ...ev('9', 100), tabId: 8, event: 'beforeRequest' });
+    p.forgetTab(7, store.removeTab(7));
+    await p.settled();
+    const restored = await restart(a);
+    expect(restored.closedTabs()).toEqual([7]);
+    expect(restored.apply({ ...ev('0', 100), event: 'errorOccurred', error: 'net::ERR_ABORTED' })).toBeNull();
+    expect(restored.tabs.has(7)).toBe(false);
+    expect([...a.session.data.keys()].filter((k) => k === 't:7' || k.startsWith('r:7:'))).toEqual([]);
+  });
+
+  it('removes what a stopped worker left of a tab it had marked closed', async () => {
+    const a = areas(100_000);
+    await capture(a, 3, 100);
+    await a.session.set({ closed: [7] }); // stopped after saving the closed list, before removing the keys
+    const store = new TabStore();
+    const p = new Persistence(store, a);
+    await p.load();
+    await p.settled();
+    expect(store.tabs.has(7)).toBe(false);
+    expect([...a.session.data.keys()].filter((k) => k === 't:7' || k.startsWith('r:7:'))).toEqual([]);
+  });
+
+  it('forgets the closed tabs with the browser session, when their ids may be reused', async () => {
+    const a = areas(100_000);
+    const { store, p } = await capture(a, 3, 100);
+    p.forgetTab(7, store.removeTab(7));
+    await p.settled();
+    a.session.data.clear(); // a new browser session
+    const restored = await restart(a);
+    expect(restored.closedTabs()).toEqual([]);
+    expect(restored.apply({ ...ev('0', 100), event: 'beforeRequest' })).not.toBeNull();
+  });
 });

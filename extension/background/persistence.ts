@@ -34,6 +34,11 @@ const RECORD_PREFIX = 'r:';
 const SETTINGS_KEY = 'settings';
 /** Present in storage.session from the first load of a browser session on. */
 const SESSION_MARK = 'session';
+/**
+ * The closed tabs, so that a restarted worker still ignores their late events. It lives (and
+ * expires) with the browser session, as tab ids do: a new session may reuse them.
+ */
+const CLOSED_KEY = 'closed';
 
 export interface Settings {
   capPerTab: number;
@@ -53,6 +58,7 @@ export class Persistence {
   private pendingSet = new Map<string, unknown>();
   private pendingRemove = new Set<string>();
   private dirtyTabs = new Set<number>();
+  private closedDirty = false;
   private inFlight: Promise<void> | null = null;
   /** Keys whose current value lives in the overflow area rather than storage.session. */
   private inOverflow = new Set<string>();
@@ -85,10 +91,17 @@ export class Persistence {
     for (const k of Object.keys(overflow)) this.inOverflow.add(k);
     const value = (k: string) => pickNewer(session[k], overflow[k]);
 
+    const closed = value(CLOSED_KEY);
+    if (Array.isArray(closed)) this.store.markClosed(closed.filter((id): id is number => Number.isInteger(id)));
     for (const key of new Set([...Object.keys(session), ...Object.keys(overflow)])) {
       if (!key.startsWith(TAB_PREFIX)) continue;
       const tabId = Number(key.slice(TAB_PREFIX.length));
       const meta = value(key) as TabMeta;
+      if (this.store.isClosed(tabId)) {
+        // The previous instance stopped before it had removed a closed tab's keys.
+        this.forgetTab(tabId, meta.order);
+        continue;
+      }
       const t = this.store.tab(tabId);
       t.dropped = meta.dropped;
       t.preserveLog = meta.preserveLog;
@@ -131,6 +144,7 @@ export class Persistence {
     }
     this.pendingRemove.add(`${TAB_PREFIX}${tabId}`);
     this.dirtyTabs.delete(tabId);
+    this.closedDirty = true;
     this.flush();
   }
 
@@ -147,7 +161,7 @@ export class Persistence {
     if (this.inFlight) return;
     this.inFlight = this.write().finally(() => {
       this.inFlight = null;
-      if (this.pendingSet.size || this.pendingRemove.size || this.dirtyTabs.size) this.flush();
+      if (this.pendingSet.size || this.pendingRemove.size || this.dirtyTabs.size || this.closedDirty) this.flush();
     });
   }
 
@@ -160,18 +174,25 @@ export class Persistence {
       set[`${TAB_PREFIX}${tabId}`] = meta;
     }
     const remove = [...this.pendingRemove];
+    const closed = this.closedDirty ? this.store.closedTabs() : null;
     this.pendingSet.clear();
     this.pendingRemove.clear();
     this.dirtyTabs.clear();
+    this.closedDirty = false;
 
+    // Before the closed tabs' keys go: a worker stopped in between must still know them closed.
+    if (closed) await this.put({ [CLOSED_KEY]: closed });
     if (remove.length) {
       await this.areas.session.remove(remove).catch(warn('could not remove requests from storage'));
       await this.removeFromOverflow(remove);
     }
-    const keys = Object.keys(set);
-    if (!keys.length) return;
+    if (Object.keys(set).length) await this.put(set);
+  }
+
+  /** Writes to storage.session, what it refuses to the overflow, and drops older overflow copies. */
+  private async put(set: Record<string, unknown>): Promise<void> {
     const refused = await this.setInSession(set);
-    await this.removeFromOverflow(keys.filter((k) => !(k in refused)));
+    await this.removeFromOverflow(Object.keys(set).filter((k) => !(k in refused)));
     if (Object.keys(refused).length) await this.spill(refused);
   }
 

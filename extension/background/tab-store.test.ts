@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebRequestEvent } from '../../src/model/webrequest.ts';
-import { TabStore } from './tab-store.ts';
+import { MAX_CLOSED_TABS, TabStore } from './tab-store.ts';
 
 const ev = (requestId: string, extra: Partial<WebRequestEvent> = {}): WebRequestEvent => ({
   event: 'beforeRequest',
@@ -74,5 +74,20 @@ describe('TabStore.setCap', () => {
     expect(s.apply(ev('2', { tabId: 4 }))).toBeNull();
     expect(s.tabs.has(4)).toBe(false);
     expect(s.apply(ev('3', { tabId: 5 }))).not.toBeNull();
+  });
+});
+
+describe('TabStore closed tabs', () => {
+  it('remembers the most recent closed tabs, bounded, oldest first', () => {
+    const s = new TabStore();
+    for (let id = 1; id <= MAX_CLOSED_TABS + 5; id++) s.removeTab(id);
+    const closed = s.closedTabs();
+    expect(closed).toHaveLength(MAX_CLOSED_TABS);
+    expect(closed[0]).toBe(6);
+    expect(closed.at(-1)).toBe(MAX_CLOSED_TABS + 5);
+    expect(s.apply(ev('1', { tabId: 5 }))).not.toBeNull(); // forgotten: too old to still have late events
+    expect(s.apply(ev('1', { tabId: 6 }))).toBeNull();
+    s.markClosed([6]); // closing again makes it the most recent
+    expect(s.closedTabs().at(-1)).toBe(6);
   });
 });

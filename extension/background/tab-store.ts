@@ -6,6 +6,11 @@ import { applyWebRequestEvent } from '../../src/correlate/webrequest-record.ts';
 import type { WebRequestEvent, WebRequestRecord } from '../../src/model/webrequest.ts';
 
 export const DEFAULT_CAP_PER_TAB = 5000;
+/**
+ * How many closed tabs are remembered. Late events come seconds after a tab closes, and neither
+ * Chrome nor Firefox reuses a tab id within a browser session, so the most recent ones suffice.
+ */
+export const MAX_CLOSED_TABS = 1000;
 
 export interface TabState {
   tabId: number;
@@ -95,10 +100,31 @@ export class TabStore {
 
   /** Forgets a closed tab for good; returns the request ids it held. */
   removeTab(tabId: number): string[] {
-    this.closed.add(tabId);
+    this.markClosed([tabId]);
     const t = this.tabs.get(tabId);
     this.tabs.delete(tabId);
     return t ? [...t.records.keys()] : [];
+  }
+
+  /** Tabs known to be closed, oldest first (what persistence saves, so a restart remembers them). */
+  closedTabs(): number[] {
+    return [...this.closed];
+  }
+
+  /** Remembers tabs as closed (from a previous instance, or now), keeping the most recent ones. */
+  markClosed(tabIds: Iterable<number>): void {
+    for (const id of tabIds) {
+      this.closed.delete(id);
+      this.closed.add(id);
+    }
+    for (const id of this.closed) {
+      if (this.closed.size <= MAX_CLOSED_TABS) break;
+      this.closed.delete(id);
+    }
+  }
+
+  isClosed(tabId: number): boolean {
+    return this.closed.has(tabId);
   }
 
   /** Records of a tab in the order they started. */
