@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromiumPath } from '../support/browsers.ts';
-import { CHROMIUM_FLAGS, CHROME_DIST, FIREFOX_DIST, launchChromium } from '../support/chromium.ts';
+import { CHROMIUM_FLAGS, CHROME_DIST, FIREFOX_DIST, extensionId, launchChromium, openCorsPanel } from '../support/chromium.ts';
 import { CROSS_SITE_API, installLab, PAGE_HOST } from './lab-scenarios.ts';
 import { PAGE_RUNNER_SOURCE } from './page-runner.ts';
 import { startLabServer, type LabServer } from './server.ts';
@@ -44,10 +44,25 @@ cors-lens demo lab
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
 if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
   ensureBrowsers(['chromium']);
-  const chromium = await launchChromium({ extension: true, devtools: true, headless: false });
+  const chromium = await launchChromium({ extension: true, devtools: true, headless: false, args: ['--window-size=1440,900'] });
   const [page] = await chromium.browser.pages();
+  // The background registers its webRequest listeners when its service worker first runs: wait for it,
+  // or the lab's own page load goes unseen.
+  await extensionId(chromium.browser);
   await page!.goto(labUrl);
-  console.log('Chromium is open on the lab with DevTools; pick the CORS panel. Ctrl+C stops everything.');
+  // Switch DevTools to the CORS panel, as the end-to-end tests do; if that fails the panel is still one click away.
+  const shown = await openCorsPanel(chromium.browser, page!).then(
+    () => true,
+    () => false,
+  );
+  // Load the lab again with the panel open, so that its list starts with the page's own requests
+  // (the first load can race the background's first start).
+  if (shown) await page!.reload();
+  console.log(
+    shown
+      ? 'Chromium is open on the lab with DevTools on the CORS panel: press the buttons. Ctrl+C stops everything.'
+      : 'Chromium is open on the lab with DevTools; pick the CORS panel (under » if hidden). Ctrl+C stops everything.',
+  );
   chromium.browser.on('disconnected', () => void shutdown());
   const shutdown = async () => {
     await chromium.close();
