@@ -25,12 +25,7 @@ export interface CheckInput {
   cookie?: string;
 }
 
-/** `"X-Api-Key: abc"` → header; throws with a usable message otherwise. */
-export function parseHeaderOption(raw: string): Header {
-  const colon = raw.indexOf(':');
-  if (colon <= 0) throw new Error(`--header "${raw}": expected "Name: value"`);
-  return { name: raw.slice(0, colon).trim(), value: raw.slice(colon + 1).trim() };
-}
+export { parseHeaderOption } from './check-options.ts';
 
 /** Chromium's network error for a request CORS stopped. */
 const CORS_FAILED = 'net::ERR_FAILED';

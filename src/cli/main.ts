@@ -14,7 +14,8 @@ import type { BrowserName, EvaluationContext } from '../model/index.ts';
 import { analyzeFlows, buildReport, renderHtml, renderJsonChunks, renderMarkdown, renderText, type Report } from '../report/index.ts';
 import { flowsToHar } from '../har/write.ts';
 import { analyzeFiles } from './analyze.ts';
-import { parseHeaderOption, runCheck } from './check.ts';
+import { runCheck } from './check.ts';
+import { parseHeaderOption, parseMethodOption, parseOriginOption, parseTimeoutOption } from './check-options.ts';
 import { nodeTransport, type Transport } from './transport.ts';
 
 export interface Io {
@@ -113,19 +114,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--include-secrets', 'keep Cookie, Set-Cookie and Authorization values in the output')
     .option('--insecure', 'accept self-signed and otherwise invalid TLS certificates')
     .option('--har <file>', 'also save the exchanges as a HAR 1.2 file (secrets redacted unless --include-secrets)')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', (v: string) => Number(v), 15000)
-    .action(async (url: string, o: { origin: string; method: string; header: string[]; credentials?: boolean; cookie?: string; format: Format; browser: BrowserName; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean; insecure?: boolean; timeout: number; har?: string }) => {
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', (v: string) => v, '15000')
+    .action(async (url: string, o: { origin: string; method: string; header: string[]; credentials?: boolean; cookie?: string; format: Format; browser: BrowserName; thirdPartyCookies: 'allowed' | 'blocked'; includeSecrets?: boolean; insecure?: boolean; timeout: string; har?: string }) => {
       if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not an http(s) URL`);
-      if (!URL.canParse(o.origin) && o.origin !== 'null') throw new UsageError(`--origin "${o.origin}" is not an origin (e.g. https://app.example.com)`);
-      let headers;
+      let headers, origin, method, timeoutMs;
       try {
+        origin = parseOriginOption(o.origin);
+        method = parseMethodOption(o.method);
         headers = o.header.map(parseHeaderOption);
+        timeoutMs = parseTimeoutOption(o.timeout);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
-      const transport = (io.transport ?? nodeTransport)({ insecure: o.insecure === true, timeoutMs: o.timeout });
+      const transport = (io.transport ?? nodeTransport)({ insecure: o.insecure === true, timeoutMs });
       const flow = await runCheck(
-        { url, origin: o.origin, method: o.method, headers, credentials: o.credentials === true, browser: o.browser, ...(o.cookie ? { cookie: o.cookie } : {}) },
+        { url, origin, method, headers, credentials: o.credentials === true, browser: o.browser, ...(o.cookie ? { cookie: o.cookie } : {}) },
         transport,
       );
       const ctx: EvaluationContext = { browser: o.browser, thirdPartyCookies: o.thirdPartyCookies };
