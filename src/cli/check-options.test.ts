@@ -15,8 +15,15 @@ async function check(...args: string[]): Promise<Outcome> {
   const out: Outcome = { code: 0, stdout: '', stderr: '', sent: [] };
   const send: Transport = async (method, url, headers) => {
     out.sent.push({ method, url, headers });
-    const origin = headers.find((h) => h.name === 'Origin')?.value ?? '*';
-    return { response: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: origin }, { name: 'Access-Control-Allow-Credentials', value: 'true' }, { name: 'Vary', value: 'Origin' }] } };
+    const get = (name: string) => headers.find((h) => h.name === name)?.value;
+    const allow = [
+      { name: 'Access-Control-Allow-Origin', value: get('Origin') ?? '*' },
+      { name: 'Access-Control-Allow-Credentials', value: 'true' },
+      { name: 'Access-Control-Allow-Methods', value: get('Access-Control-Request-Method') ?? 'GET' },
+      { name: 'Access-Control-Allow-Headers', value: get('Access-Control-Request-Headers') ?? '' },
+      { name: 'Vary', value: 'Origin' },
+    ];
+    return { response: { status: 200, headers: allow } };
   };
   out.code = await run(['check', ...args], {
     stdout: (t) => void (out.stdout += t),
@@ -56,5 +63,31 @@ describe('cors-lens check: what fetch() would refuse is a usage error (exit 2), 
       expect(r.code).toBe(0);
       expect(r.sent[0]!.headers).toContainEqual({ name: 'Origin', value: 'https://a.test' });
     }
+  });
+});
+
+describe('cors-lens check: what fetch() drops silently is not sent, and said so', () => {
+  it('names each forbidden --header it leaves out (Host, Cookie, Content-Length…) on stderr', async () => {
+    const r = await check(URL_, '--origin', 'https://a.test', '--header', 'Host: evil.test', '--header', 'Cookie: sid=1', '--header', 'Content-Length: 5', '--header', 'X-Ok: 1', '--format', 'json');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('cors-lens: --header "Host" is not sent: a page cannot set this header (a forbidden request header: fetch() drops it without an error; the browser sets it itself or not at all).');
+    expect(lines[1]).toContain('--header "Cookie" is not sent');
+    expect(lines[1]).toContain('Use --credentials and --cookie to send cookies.');
+    expect(lines[2]).toContain('--header "Content-Length" is not sent');
+    const actual = r.sent.find((s) => s.method === 'GET')!;
+    expect(actual.headers.map((h) => h.name.toLowerCase())).not.toContain('host');
+    expect(actual.headers.map((h) => h.name.toLowerCase())).not.toContain('cookie');
+    expect(JSON.parse(r.stdout).flows[0].verdict).toBe('allowed');
+  });
+
+  it('says when --cookie is not sent because --credentials is missing on a cross-origin request', async () => {
+    const r = await check(URL_, '--origin', 'https://a.test', '--cookie', 'sid=1');
+    expect(r.stderr).toContain("--cookie is not sent: a cross-origin fetch() sends cookies only with credentials: 'include' (add --credentials).");
+    expect(r.sent[0]!.headers.map((h) => h.name)).not.toContain('Cookie');
+    const same = await check(URL_, '--origin', 'https://api.b.test', '--cookie', 'sid=1');
+    expect(same.stderr).toBe('');
+    expect(same.sent[0]!.headers).toContainEqual({ name: 'Cookie', value: 'sid=1' });
   });
 });

@@ -1,9 +1,12 @@
 /**
  * `check`'s command-line values, checked the way fetch() checks what a page passes it: what fetch()
- * would throw on is a usage error (exit 2) saying what was wrong.
+ * would throw on is a usage error (exit 2) saying what was wrong; what fetch() drops silently is
+ * not sent, and said so.
  */
 import { isToken } from '../fetch/http.ts';
 import { isForbiddenMethod } from '../fetch/method.ts';
+import { isSameOrigin } from '../fetch/origin.ts';
+import { isForbiddenRequestHeader } from '../fetch/request-headers.ts';
 import type { Header } from '../model/index.ts';
 
 /** `"X-Api-Key: abc"` → header; throws with a usable message otherwise (Fetch "header name"/"header value"). */
@@ -41,4 +44,18 @@ export function parseTimeoutOption(raw: string): number {
   const ms = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(ms) || ms <= 0) throw new Error(`--timeout "${raw}": expected a whole number of milliseconds greater than 0, e.g. 15000`);
   return ms;
+}
+
+/** What check will not send although asked to, as a page's fetch() would not: one line each. */
+export function unsentNotes(url: string, origin: string, headers: readonly Header[], credentials: boolean, cookie: string | undefined): string[] {
+  const notes: string[] = [];
+  for (const h of headers) {
+    if (!isForbiddenRequestHeader(h.name, h.value)) continue;
+    const cookies = /^cookie2?$/i.test(h.name) ? ' Use --credentials and --cookie to send cookies.' : '';
+    notes.push(`--header "${h.name}" is not sent: a page cannot set this header (a forbidden request header: fetch() drops it without an error; the browser sets it itself or not at all).${cookies}`);
+  }
+  if (cookie && !credentials && (origin === 'null' || !isSameOrigin(origin, url))) {
+    notes.push(`--cookie is not sent: a cross-origin fetch() sends cookies only with credentials: 'include' (add --credentials).`);
+  }
+  return notes;
 }

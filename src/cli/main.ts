@@ -15,7 +15,7 @@ import { analyzeFlows, buildReport, renderHtml, renderJsonChunks, renderMarkdown
 import { flowsToHar } from '../har/write.ts';
 import { analyzeFiles } from './analyze.ts';
 import { runCheck } from './check.ts';
-import { parseHeaderOption, parseMethodOption, parseOriginOption, parseTimeoutOption } from './check-options.ts';
+import { parseHeaderOption, parseMethodOption, parseOriginOption, parseTimeoutOption, unsentNotes } from './check-options.ts';
 import { nodeTransport, type Transport } from './transport.ts';
 
 export interface Io {
@@ -126,6 +126,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
+      for (const note of unsentNotes(url, origin, headers, o.credentials === true, o.cookie)) io.stderr(`cors-lens: ${note}\n`);
       const transport = (io.transport ?? nodeTransport)({ insecure: o.insecure === true, timeoutMs });
       const flow = await runCheck(
         { url, origin, method, headers, credentials: o.credentials === true, browser: o.browser, ...(o.cookie ? { cookie: o.cookie } : {}) },
