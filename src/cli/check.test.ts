@@ -58,6 +58,36 @@ describe('runCheck', () => {
     expect(flow.hops[0]!.preflight!.response!.status).toBe(204);
   });
 
+  it('puts the headers on the wire as Chromium 156 does over plain http: Sec-Fetch-Mode on the preflight only, no br/zstd', async () => {
+    // Chromium's wire order, from the lab's recordings (test/conformance/recorded/net-actual-socket-close*.json).
+    const url = 'http://api.b.test/x';
+    const s = server({
+      [`OPTIONS ${url}`]: { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }, { name: 'Access-Control-Allow-Headers', value: '*' }] },
+      [`PUT ${url}`]: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] },
+    });
+    await runCheck(input({ url, origin: 'http://app.a.test', method: 'PUT', headers: [parseHeaderOption('X-Api-Key: k')] }), s.send);
+    expect(s.calls.map((c) => c.headers.map((h) => (/^(sec-fetch|accept-encoding)/i.test(h.name) ? `${h.name}: ${h.value}` : h.name)))).toEqual([
+      ['Accept', 'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Origin', 'User-Agent', 'Sec-Fetch-Mode: cors', 'Referer', 'Accept-Encoding: gzip, deflate', 'Accept-Language'],
+      ['User-Agent', 'X-Api-Key', 'Accept', 'Origin', 'Referer', 'Accept-Encoding: gzip, deflate', 'Accept-Language'],
+    ]);
+  });
+
+  it('puts the headers on the wire as Chromium 156 does over https, and asks for identity with a Range', async () => {
+    // test/conformance/recorded/cookie-set-on-preflight.json and simple-range-header*.json
+    const s = server({
+      'OPTIONS https://api.b.test/x': { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }, { name: 'Access-Control-Allow-Methods', value: 'PUT' }] },
+      'PUT https://api.b.test/x': { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] },
+      'GET https://api.b.test/x': { status: 206, headers: [{ name: 'Access-Control-Allow-Origin', value: '*' }] },
+    });
+    await runCheck(input({ method: 'PUT' }), s.send);
+    await runCheck(input({ headers: [parseHeaderOption('Range: bytes=0-9')] }), s.send);
+    expect(s.calls.map((c) => c.headers.map((h) => (/^(sec-fetch|accept-encoding)/i.test(h.name) ? `${h.name}: ${h.value}` : h.name)))).toEqual([
+      ['Accept', 'Access-Control-Request-Method', 'Origin', 'User-Agent', 'Sec-Fetch-Mode: cors', 'Sec-Fetch-Site: cross-site', 'Sec-Fetch-Dest: empty', 'Referer', 'Accept-Encoding: gzip, deflate, br, zstd', 'Accept-Language'],
+      ['User-Agent', 'Accept', 'Origin', 'Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: cors', 'Sec-Fetch-Dest: empty', 'Referer', 'Accept-Encoding: gzip, deflate, br, zstd', 'Accept-Language'],
+      ['User-Agent', 'Accept', 'Origin', 'Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: cors', 'Sec-Fetch-Dest: empty', 'Referer', 'Accept-Encoding: identity', 'Accept-Language', 'Range'],
+    ]);
+  });
+
   it('follows a cross-origin redirect with Origin: null and a new preflight there', async () => {
     const s = server({
       'OPTIONS https://api.b.test/x': {
