@@ -91,3 +91,13 @@ describe('cors-lens check: what fetch() drops silently is not sent, and said so'
     expect(same.sent[0]!.headers).toContainEqual({ name: 'Cookie', value: 'sid=1' });
   });
 });
+
+describe('cors-lens check --har', () => {
+  it('exits 2 naming the file when the HAR cannot be written, after printing the report (it was reported as an internal error, exit 3)', async () => {
+    const r = await check(URL_, '--origin', 'https://a.test', '--har', '/nonexistent-dir-for-cors-lens/x.har', '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cors-lens: --har "\/nonexistent-dir-for-cors-lens\/x.har": cannot write the HAR file \(ENOENT/);
+    expect(r.stderr).not.toContain('internal error');
+    expect(JSON.parse(r.stdout).flows[0].verdict).toBe('allowed');
+  });
+});

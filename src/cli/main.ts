@@ -134,13 +134,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
       const ctx: EvaluationContext = { browser: o.browser, thirdPartyCookies: o.thirdPartyCookies };
       const analyzed = analyzeFlows([flow], ctx);
-      if (o.har) {
-        const har = flowsToHar(analyzed.map((a) => a.flow), { creator: { name: 'cors-lens', version: pkg.version }, includeSecrets: o.includeSecrets === true });
-        writeFileSync(o.har, `${JSON.stringify(har, null, 2)}\n`);
-      }
       const report = buildReport(analyzed, { includeSecrets: o.includeSecrets === true });
       output(report, o.format, o.browser, io);
       exitCode = report.summary.blocked + report.summary.possiblyBlocked > 0 ? 1 : 0;
+      if (o.har) {
+        const har = flowsToHar(analyzed.map((a) => a.flow), { creator: { name: 'cors-lens', version: pkg.version }, includeSecrets: o.includeSecrets === true });
+        try {
+          writeFileSync(o.har, `${JSON.stringify(har, null, 2)}\n`);
+        } catch (err) {
+          // The user's path, not a bug: exit 2, after the report of the exchanges already made.
+          throw new UsageError(`--har "${o.har}": cannot write the HAR file (${(err as Error).message}); check the directory exists and is writable`);
+        }
+      }
     });
 
   try {
