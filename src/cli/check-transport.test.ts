@@ -85,4 +85,15 @@ describe('check transport', () => {
     expect('error' in got && got.error).toBe('net::ERR_TIMED_OUT');
     expect(Date.now() - started).toBeLessThan(1500);
   }, 10_000);
+
+  it('opens the request with Host and Connection: keep-alive, as Chromium does, then the headers given, in order', async () => {
+    let received = '';
+    const url = await raw((s) => s.end(head('Content-Length: 0')));
+    const server = servers.at(-1)!;
+    server.prependListener('connection', (socket: Socket) => socket.on('data', (d) => void (received += d.toString('latin1'))));
+    await send(url);
+    const names = received.split('\r\n').slice(1).filter(Boolean).map((l) => l.slice(0, l.indexOf(':')));
+    expect(names).toEqual(['Host', 'Connection', 'Origin']);
+    expect(received).toContain(`\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\n`);
+  });
 });

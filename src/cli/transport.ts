@@ -55,7 +55,8 @@ export function nodeTransport(opts: SendOptions): Transport {
     new Promise<Sent>((resolve) => {
       const u = new URL(url);
       const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
-      const outgoing: Record<string, string> = {};
+      // Chromium's network stack opens every request with these two (Node would append Host and "close").
+      const outgoing: Record<string, string> = { Host: u.host, Connection: 'keep-alive' };
       for (const h of headers) outgoing[h.name] = h.name in outgoing ? `${outgoing[h.name]}, ${h.value}` : h.value;
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
