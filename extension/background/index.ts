@@ -85,7 +85,8 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
 
 // Test builds only (CORS_LENS_TEST_HOOKS=1); the constant removes this from normal builds.
 if (__CORS_LENS_TEST_HOOKS__) {
-  registerTestHooks(store, () => persistence.settled());
+  // `settled` waits for the load too: a relay message may be what woke a suspended Firefox event page.
+  registerTestHooks(store, () => ready.then(() => persistence.settled()));
   // Lets a test that reads the browser's output see each start of the background and what it loaded
   // (Firefox's event page is not a target WebDriver BiDi can reach).
   void ready.then(() => {

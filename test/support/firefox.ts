@@ -64,8 +64,13 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<LaunchedF
   };
 }
 
-/** Asks the test build's background, through the page's relay, for every tab's records. */
+/**
+ * Asks the test build's background, through the page's relay, for every tab's records. It waits
+ * for `settled` first: the hook answers `dump` from memory at once, so an event page that the dump
+ * itself woke would answer before it had loaded what it saved (an empty store).
+ */
 export async function dumpRecords(page: Page): Promise<Record<string, WebRequestRecord[]>> {
+  await settled(page);
   const answer = await relay(page, 'dump');
   return (answer as { tabs: Record<string, WebRequestRecord[]> }).tabs;
 }
