@@ -1,6 +1,6 @@
 /**
  * The Firefox build's persistence, end to end in firefox-esr: Firefox suspends an idle MV3 event
- * page (here after 2 s, `extensions.background.idle.timeout`) and starts a fresh one when the next
+ * page (here after 2 s, or 300 ms, `extensions.background.idle.timeout`) and starts a fresh one when the next
  * event comes. What the suspended page captured — past storage.session's quota, into the IndexedDB
  * overflow — must all be back in the fresh one. The background of a test build prints each start
  * and what it loaded; that output is how the test sees a restart.
@@ -120,4 +120,51 @@ describe('the Firefox build across event-page suspensions', () => {
     expect(record!.hops[0]!.statusCode).toBe(200);
     expect(backgroundWarnings).toEqual([]);
   });
+});
+
+describe('the Firefox build suspended again and again while it captures', () => {
+  it('loses nothing when the event page is suspended between bursts of large records', async () => {
+    const server = await startLabServer();
+    installLab(server, PAGE_RUNNER_SOURCE);
+    server.route('/lab/big-headers', {
+      actual: {
+        headers: [['Access-Control-Allow-Origin', '*'], ...Array.from({ length: 10 }, (_, i) => [`X-Big-${i}`, 'v'.repeat(15_000)] as [string, string])],
+        body: 'big',
+      },
+    });
+    const starts: Start[] = [];
+    const warnings: string[] = [];
+    const firefox = await launchFirefox({
+      extensionDir: FIREFOX_TEST_DIST,
+      prefs: { 'extensions.background.idle.timeout': 300, 'devtools.console.stdout.content': true },
+      onOutput: (line) => {
+        const m = /background started; records=(\d+) dropped=(\d+) overflowKeys=(\d+)/.exec(line);
+        if (m) starts.push({ records: Number(m[1]), dropped: Number(m[2]), overflowKeys: Number(m[3]) });
+        else if (/cors-lens:/.test(line) || (/moz-extension:/.test(line) && /error/i.test(line))) warnings.push(line);
+      },
+    });
+    try {
+      const page = await firefox.browser.newPage();
+      await page.goto(server.url(PAGE_HOST, '/'));
+      // 8 bursts of 12 × ~150 kB (≈14 MB in all), with pauses around the idle timeout between them.
+      const urls: string[] = [];
+      for (let b = 0; b < 8; b++) {
+        const burst = Array.from({ length: 12 }, (_, i) => server.url(CROSS_SITE_API, `/lab/big-headers?b=${b}&i=${i}`));
+        urls.push(...burst);
+        await page.evaluate((us: string[]) => Promise.all(us.map((u) => fetch(u).then((r) => r.text()))), burst);
+        await new Promise((r) => setTimeout(r, 150 + b * 100));
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      const all = Object.values(await dumpRecords(page)).flat();
+      const done = new Set(all.filter((r) => r.state !== 'pending').map((r) => r.hops[0]!.url));
+      expect(urls.filter((u) => !done.has(u))).toEqual([]);
+      expect(starts.length, 'Firefox did not suspend the page between bursts').toBeGreaterThanOrEqual(3);
+      expect(starts.at(-1)!.dropped).toBe(0);
+      expect(starts.at(-1)!.overflowKeys).toBeGreaterThan(0);
+      expect(warnings).toEqual([]);
+    } finally {
+      await firefox.close();
+      await server.close();
+    }
+  }, 120_000);
 });
