@@ -120,6 +120,24 @@ describe('the Firefox build across event-page suspensions', () => {
     expect(record!.hops[0]!.statusCode).toBe(200);
     expect(backgroundWarnings).toEqual([]);
   });
+
+  it('does not bring back a closed tab in a fresh event page', async () => {
+    const known = new Set(Object.keys(await dumpRecords(page)));
+    const other = await firefox.browser.newPage();
+    await other.goto(server.url(PAGE_HOST, '/'));
+    await other.evaluate((u: string) => fetch(u).then((r) => r.text()), server.url(CROSS_SITE_API, '/lab/public?closed-tab'));
+    const closedTab = Object.keys(await dumpRecords(page)).find((id) => !known.has(id));
+    expect(closedTab).toBeDefined();
+    await other.close();
+    const startsBefore = await quiet();
+    await new Promise((r) => setTimeout(r, 5_000));
+    await page.evaluate((u: string) => fetch(u).then((r) => r.text()), server.url(CROSS_SITE_API, '/lab/public?wake'));
+    await startsReach(startsBefore + 1);
+    const tabs = await dumpRecords(page);
+    expect(Object.keys(tabs)).not.toContain(closedTab);
+    expect(Object.values(tabs).flat().some((r) => r.hops[0]!.url.endsWith('?closed-tab'))).toBe(false);
+    expect(backgroundWarnings).toEqual([]);
+  });
 });
 
 describe('the Firefox build suspended again and again while it captures', () => {
