@@ -32,6 +32,8 @@ export interface CachedPreflight {
   storedAt: number;
   /** Access-Control-Max-Age as sent; null when absent or unparsable. */
   maxAgeGiven: number | null;
+  /** The header's value (trimmed), null when absent: each browser parses it its own way (freshFor). */
+  maxAgeRaw: string | null;
 }
 
 /** Every preflight of `flow` whose response would have been cached. */
@@ -55,6 +57,7 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
       headers: p.response.headers,
       storedAt,
       maxAgeGiven: raw !== null && /^\d+$/.test(raw) ? Number(raw) : null,
+      maxAgeRaw: raw,
     };
     if (flow.startedAt !== undefined) entry.flowStartedAt = flow.startedAt;
     out.push(entry);
@@ -62,9 +65,19 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
   return out;
 }
 
-/** How long an entry stays fresh, in ms: its Access-Control-Max-Age (default 5 s) under the browser's cap. */
-export function freshFor(entry: Pick<CachedPreflight, 'maxAgeGiven'>, browser: BrowserName): number {
-  const seconds = entry.maxAgeGiven ?? DEFAULT_MAX_AGE_S;
+/**
+ * How long an entry stays fresh, in ms: its Access-Control-Max-Age (default 5 s) under the browser's
+ * cap; 0 when the browser does not cache it. A value that is not digits: Chromium caches a negative
+ * one for 0 s and anything else for the default (preflight_result.cc ParseAccessControlMaxAge);
+ * Firefox caches none of them (nsCORSListenerProxy.cpp AddResultToCache).
+ */
+export function freshFor(entry: Pick<CachedPreflight, 'maxAgeGiven' | 'maxAgeRaw'>, browser: BrowserName): number {
+  let seconds = entry.maxAgeGiven;
+  if (seconds === null && entry.maxAgeRaw !== null) {
+    if (browser === 'firefox') return 0;
+    if (/^-\d+$/.test(entry.maxAgeRaw)) return 0;
+  }
+  seconds ??= DEFAULT_MAX_AGE_S;
   return Math.min(seconds, CAP_S[browser]) * 1000;
 }
 
@@ -161,7 +174,9 @@ export class PreflightCache {
     for (let i = lo - 1; i >= 0; i--) {
       const e = at.list[i]!;
       if (t - e.storedAt > longest) return;
-      if (t - e.storedAt <= freshFor(e, this.browser)) yield e;
+      const fresh = freshFor(e, this.browser);
+      // 0: never cached (Max-Age 0 or negative; Chromium: expired when expiry <= now).
+      if (fresh > 0 && t - e.storedAt <= fresh) yield e;
     }
   }
 

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { BrowserName } from '../model/flow.ts';
+import type { Header } from '../model/header.ts';
+import type { WebRequestEvent, WebRequestRecord } from '../model/webrequest.ts';
+import { applyWebRequestEvent } from './webrequest-record.ts';
+import { flowsFromRecords } from './webrequest.ts';
+
+const ORIGIN = 'http://app.test';
+const URL_ = 'http://api.test/items';
+type Ev = Partial<WebRequestEvent> & Pick<WebRequestEvent, 'event' | 'requestId' | 'timeStamp'>;
+
+function records(events: Ev[]): WebRequestRecord[] {
+  const byId = new Map<string, WebRequestRecord>();
+  for (const e of events) {
+    const ev: WebRequestEvent = { tabId: 1, url: URL_, method: 'PUT', type: 'xmlhttprequest', initiator: ORIGIN, ...e };
+    byId.set(`${ev.tabId}:${ev.requestId}`, applyWebRequestEvent(byId.get(`${ev.tabId}:${ev.requestId}`), ev));
+  }
+  return [...byId.values()];
+}
+
+/** A preflight for PUT from ORIGIN, started at t0 and answered 204 at t1 with `response` headers. */
+function preflight(id: string, t0: number, t1: number, response: Header[], more: Partial<WebRequestEvent> = {}): Ev[] {
+  const requestHeaders = [
+    { name: 'Origin', value: ORIGIN },
+    { name: 'Access-Control-Request-Method', value: 'PUT' },
+  ];
+  const base = { requestId: id, method: 'OPTIONS', ...more };
+  return [
+    { ...base, event: 'beforeRequest', timeStamp: t0 },
+    { ...base, event: 'sendHeaders', timeStamp: t0 + 1, requestHeaders },
+    { ...base, event: 'completed', timeStamp: t1, statusCode: 204, responseHeaders: response },
+  ];
+}
+
+/** The PUT itself: started at t0, sent at t0 + 1, answered 200. */
+function put(id: string, t0: number, more: Partial<WebRequestEvent> = {}, headers: Header[] = []): Ev[] {
+  const base = { requestId: id, ...more };
+  return [
+    { ...base, event: 'beforeRequest', timeStamp: t0 },
+    { ...base, event: 'sendHeaders', timeStamp: t0 + 6, requestHeaders: [{ name: 'Origin', value: ORIGIN }, ...headers] },
+    { ...base, event: 'completed', timeStamp: t0 + 10, statusCode: 200, responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: ORIGIN }] },
+  ];
+}
+
+const allows = (more: Header[]): Header[] => [
+  { name: 'Access-Control-Allow-Origin', value: ORIGIN },
+  { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+  ...more,
+];
+
+/** The cache hit of the second PUT ('B'), after a first PUT ('A') preflighted at 0 with `response`. */
+function hitOfSecond(response: Header[], at: number, browser: BrowserName = 'chrome') {
+  const flows = flowsFromRecords(records([...put('A', 0), ...preflight('P', 1, 5, response), ...put('B', at)]), { browser: { name: browser } });
+  expect(flows.map((f) => f.id)).toEqual(['wr:1:A', 'wr:1:B']);
+  expect(flows[0]!.hops[0]!.preflight).toBeDefined();
+  expect(flows[1]!.hops[0]!.preflight).toBeUndefined();
+  return flows[1]!.preflightCacheHit;
+}
+
+describe('the preflight cache, replayed', () => {
+  it('names the earlier preflight and its Max-Age while it is fresh', () => {
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '600' }]), 500_000)).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+    expect(hitOfSecond(allows([]), 4_000)).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: null });
+  });
+
+  it('does not call a preflight cached once its Max-Age (5 s when absent, 2 h at most in Chromium) has elapsed', () => {
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '1' }]), 1_500)).toBeUndefined();
+    expect(hitOfSecond(allows([]), 6_000)).toBeUndefined();
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '86400' }]), 7_300_000)).toBeUndefined();
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '86400' }]), 7_300_000, 'firefox')).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 86400 });
+  });
+
+  it('caches nothing for a Max-Age of 0 or a negative one (Chromium: 0 s); Firefox caches nothing for a value that is not digits', () => {
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '0' }]), 20)).toBeUndefined();
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: '-1' }]), 20)).toBeUndefined();
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: 'ten' }]), 20)).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: null });
+    expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: 'ten' }]), 20, 'firefox')).toBeUndefined();
+  });
+});
