@@ -77,3 +77,32 @@ describe('the preflight cache, replayed', () => {
     expect(hitOfSecond(allows([{ name: 'Access-Control-Max-Age', value: 'ten' }]), 20, 'firefox')).toBeUndefined();
   });
 });
+
+describe('the preflight cache and credentials', () => {
+  const credentialed = allows([
+    { name: 'Access-Control-Allow-Credentials', value: 'true' },
+    { name: 'Access-Control-Max-Age', value: '600' },
+  ]);
+  const cookie = [{ name: 'Cookie', value: 'sid=1' }];
+  function secondHit(firstHeaders: Header[], secondHeaders: Header[], response: Header[], browser: BrowserName = 'chrome') {
+    const events = [...put('A', 0, {}, firstHeaders), ...preflight('P', 1, 5, response), ...put('B', 1_000, {}, secondHeaders)];
+    const flows = flowsFromRecords(records(events), { browser: { name: browser } });
+    expect(flows[1]!.hops[0]!.preflight).toBeUndefined();
+    return { credentials: flows.map((f) => f.request.credentials), hit: flows[1]!.preflightCacheHit };
+  }
+
+  it('serves a request without credentials from an entry stored with them (Chromium), not the reverse', () => {
+    expect(secondHit(cookie, [], credentialed)).toEqual({ credentials: ['include', 'same-origin'], hit: { flowId: 'wr:1:A', maxAgeSeconds: 600 } });
+    expect(secondHit([], cookie, credentialed).hit).toBeUndefined();
+  });
+
+  it('keys the entry by credentials in Firefox', () => {
+    expect(secondHit(cookie, [], credentialed, 'firefox').hit).toBeUndefined();
+    expect(secondHit(cookie, cookie, credentialed, 'firefox').hit).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+  });
+
+  it('reads a `*` in an entry stored with credentials as a header name, also for a request without', () => {
+    const wildcard = [...credentialed, { name: 'Access-Control-Allow-Headers', value: '*' }];
+    expect(secondHit(cookie, [{ name: 'X-Key', value: '1' }], wildcard).hit).toBeUndefined();
+  });
+});

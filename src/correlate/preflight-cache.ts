@@ -193,6 +193,15 @@ export class PreflightCache {
 }
 
 /**
+ * Fetch and Chromium: an entry stored with credentials also serves requests without, not the other
+ * way round (preflight_result.cc EnsureAllowedRequest); Firefox keys its cache by the credentials
+ * flag (nsPreflightCache::GetCacheKey).
+ */
+function servesCredentials(e: CachedPreflight, include: boolean, browser: BrowserName): boolean {
+  return browser === 'firefox' ? e.include === include : e.include || !include;
+}
+
+/**
  * The cached preflight that served `flow`, if any: the hop of cacheLookupOf is checked against the
  * entries (latest first) that were fresh when it started, from flows other than this one.
  */
@@ -202,14 +211,15 @@ export function findPreflightCacheHit(flow: Flow, cache: PreflightCache): Flow['
   const req = flow.request;
   const include = req.credentials === 'include';
   for (const e of cache.freshAt(lookup.url, lookup.at)) {
-    if (e.flowId === flow.id || e.origin !== lookup.origin || e.include !== include) continue;
+    if (e.flowId === flow.id || e.origin !== lookup.origin || !servesCredentials(e, include, cache.browser)) continue;
     const outcome = checkPreflightResponse({
       url: e.url,
       status: e.status,
       headers: e.headers,
       method: lookup.method,
       requestHeaders: lookup.headers,
-      credentials: req.credentials,
+      // A `*` in the entry is a wildcard only if it was stored without credentials.
+      credentials: e.include ? 'include' : req.credentials,
       origin: lookup.origin,
     });
     if (!outcome.failure) return { flowId: e.flowId, maxAgeSeconds: e.maxAgeGiven };
