@@ -106,3 +106,33 @@ describe('the preflight cache and credentials', () => {
     expect(secondHit(cookie, [{ name: 'X-Key', value: '1' }], wildcard).hit).toBeUndefined();
   });
 });
+
+describe('the preflight cache across tabs', () => {
+  const cached = allows([{ name: 'Access-Control-Max-Age', value: '600' }]);
+  /** The top-level document of a tab, loaded at `t`. */
+  const page = (tabId: number, url: string, t: number): Ev[] => {
+    const base = { requestId: `doc${tabId}`, tabId, url, method: 'GET', type: 'main_frame', frameId: 0 };
+    return [
+      { ...base, event: 'beforeRequest', timeStamp: t },
+      { ...base, event: 'sendHeaders', timeStamp: t + 1, requestHeaders: [] },
+      { ...base, event: 'completed', timeStamp: t + 2, statusCode: 200, responseHeaders: [], ip: '127.0.0.1' },
+    ];
+  };
+  function hitInSecondTab(secondPage: string) {
+    const events = [...page(1, `${ORIGIN}/`, -100), ...page(2, secondPage, -50), ...put('A', 0), ...preflight('P', 1, 5, cached), ...put('B', 1_000, { tabId: 2 })];
+    const flows = flowsFromRecords(records(events), { browser: { name: 'chrome' } }).filter((f) => f.request.method === 'PUT');
+    expect(flows.map((f) => [f.id, f.request.topLevelUrl])).toEqual([
+      ['wr:1:A', `${ORIGIN}/`],
+      ['wr:2:B', secondPage],
+    ]);
+    return flows[1]!.preflightCacheHit;
+  }
+
+  it("serves a request in another tab of the same site from the first tab's preflight (Chromium's cache is per top-frame site)", () => {
+    expect(hitInSecondTab(`${ORIGIN}/other`)).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+  });
+
+  it('does not serve a page of another top-level site from it', () => {
+    expect(hitInSecondTab('http://elsewhere.example/')).toBeUndefined();
+  });
+});

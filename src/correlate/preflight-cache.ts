@@ -7,6 +7,7 @@
  */
 import { checkPreflightResponse, preflightNeed } from '../fetch/preflight.ts';
 import { isSameOrigin } from '../fetch/origin.ts';
+import { isSameSite } from '../fetch/site.ts';
 import { normalizedHeader } from '../fetch/http.ts';
 import { REQUEST_BODY_HEADERS } from '../fetch/request-headers.ts';
 import type { BrowserName, Flow } from '../model/flow.ts';
@@ -26,6 +27,8 @@ export interface CachedPreflight {
   origin: string;
   url: string;
   include: boolean;
+  /** The page's top-level URL, when known: Chromium partitions the cache by its site. */
+  topLevelUrl?: string;
   status: number;
   headers: readonly Header[];
   /** When it was stored (the preflight's response time, or its start when that is all we know). */
@@ -60,6 +63,7 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
       maxAgeRaw: raw,
     };
     if (flow.startedAt !== undefined) entry.flowStartedAt = flow.startedAt;
+    if (flow.request.topLevelUrl !== undefined) entry.topLevelUrl = flow.request.topLevelUrl;
     out.push(entry);
   });
   return out;
@@ -202,6 +206,16 @@ function servesCredentials(e: CachedPreflight, include: boolean, browser: Browse
 }
 
 /**
+ * Chromium keys the cache by the network isolation key, whose top-frame site is the page's
+ * (preflight_cache.cc AppendEntry): another tab on the same site shares it, a page of another site
+ * does not. Unknown on either side: not ruled out.
+ */
+function samePartition(e: CachedPreflight, topLevelUrl: string | undefined, browser: BrowserName): boolean {
+  if (browser !== 'chrome' || e.topLevelUrl === undefined || topLevelUrl === undefined) return true;
+  return isSameSite(e.topLevelUrl, topLevelUrl);
+}
+
+/**
  * The cached preflight that served `flow`, if any: the hop of cacheLookupOf is checked against the
  * entries (latest first) that were fresh when it started, from flows other than this one.
  */
@@ -212,6 +226,7 @@ export function findPreflightCacheHit(flow: Flow, cache: PreflightCache): Flow['
   const include = req.credentials === 'include';
   for (const e of cache.freshAt(lookup.url, lookup.at)) {
     if (e.flowId === flow.id || e.origin !== lookup.origin || !servesCredentials(e, include, cache.browser)) continue;
+    if (!samePartition(e, req.topLevelUrl, cache.browser)) continue;
     const outcome = checkPreflightResponse({
       url: e.url,
       status: e.status,
