@@ -2,7 +2,8 @@
  * The `cors-lens` command. `run(argv, io)` returns the exit code instead of exiting, so tests can
  * call it in process; bin/cors-lens.js calls it with the real process.
  *   0  no flow was blocked by CORS
- *   1  at least one flow was blocked by CORS
+ *   1  at least one flow was blocked by CORS, or possibly blocked (a HAR, such as Playwright's, that
+ *      kept no response for a request that failed the way a CORS block does)
  *   2  unreadable input (or a usage error): the message names the file and the JSON path
  *   3  an internal error of cors-lens (a bug): the message says so, with the stack
  */

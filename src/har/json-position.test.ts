@@ -36,6 +36,19 @@ describe('syntax errors name the line, the column and the enclosing value', () =
     expect(formatHarError(e)).toMatch(/^x\.har: log: not valid JSON at line 1, column 41 \(character 40\): /);
   });
 
+  it('a `}` where an entry should start is a syntax error at that place, not a cut-off file', () => {
+    for (const text of ['{"log": {"entries": [}]}}\n', '{"log": {"entries": [' + JSON.stringify(entry(0)) + ', }]}}']) {
+      const offset = text.indexOf('}', text.indexOf('[') + (text.includes(', }') ? text.indexOf(', }') - text.indexOf('[') : 0));
+      for (const size of [3, 1 << 20]) {
+        const e = errorOf(readInChunks(text, size));
+        expect(e.message).not.toMatch(/cut off/);
+        expect(e.offset).toBe(offset);
+        const { line, column } = expected(text, offset);
+        expect(e.message).toMatch(new RegExp(`^not valid JSON at line ${line}, column ${column} \\(character ${offset}\\): `));
+      }
+    }
+  });
+
   it('after entries in a pretty-printed HAR, whatever the chunks', () => {
     const good = JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry(0), entry(1)], pages: [] } }, null, 2);
     const text = good.replace('"pages": []', '"pages": [}');

@@ -129,8 +129,8 @@ export class EntryScanner {
       }
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
       if (this.inEntries && this.depth === 3) {
-        if (!this.collecting && c !== COMMA && c !== RBRACKET) {
-          // An entry starts here.
+        if (!this.collecting && c !== COMMA && c !== RBRACKET && c !== RBRACE) {
+          // An entry starts here. (A `}` cannot start one: it stays in the skeleton, whose parse names it.)
           this.addSkeleton(chunk.slice(from, i));
           from = i;
           this.collecting = true;

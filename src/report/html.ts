@@ -4,6 +4,7 @@
  */
 import { segments } from '../explain/code-spans.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
+import { summarySentence } from './summary-sentence.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -65,7 +66,7 @@ export function renderHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>cors-lens report</title><style>${CSS}</style></head><body>
 <h1>cors-lens report</h1>
-<p>${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.possiblyBlocked ? `${s.possiblyBlocked} possibly blocked by CORS, ` : ''}${s.failed - s.possiblyBlocked} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.</p>
+<p>${summarySentence(s)}</p>
 <table><thead><tr><th>#</th><th>Verdict</th><th>Method</th><th>URL</th><th>Status</th><th>Reason</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

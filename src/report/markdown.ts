@@ -6,6 +6,7 @@
  */
 import { segments } from '../explain/code-spans.ts';
 import { escapeControls } from './escape.ts';
+import { summarySentence } from './summary-sentence.ts';
 import type { Report, ReportFinding, ReportFlow } from './report.ts';
 
 /**
@@ -65,7 +66,7 @@ export function renderMarkdown(report: Report): string {
   const out = [
     '# cors-lens report',
     '',
-    `${s.flows} flows: ${s.blocked} blocked by CORS, ${s.allowed} allowed, ${s.notCors} not CORS, ${s.possiblyBlocked ? `${s.possiblyBlocked} possibly blocked by CORS, ` : ''}${s.failed - s.possiblyBlocked} network failures, ${s.warnings} warnings${s.skippedEntries ? `, ${s.skippedEntries} HAR entries skipped` : ''}.`,
+    summarySentence(s),
     '',
     '| # | Verdict | Method | URL | Status | Reason |',
     '|---|---|---|---|---|---|',
