@@ -24,7 +24,7 @@ import { isPlaywrightHar, withPlaywrightGaps, type RouteFlags } from './har-play
 import { isPreflightRequest, originPerHop, redirectURLOf, requestedHeaderNames, requestedMethod } from './headers.ts';
 import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
 import { compareFlows } from './ordered-flows.ts';
-import { pairPreflights, type HopFacts, type PreflightFacts } from './pairing.ts';
+import { pairPreflights, preflightFailed, type HopFacts, type PreflightFacts } from './pairing.ts';
 import { cacheEntriesOf, findPreflightCacheHit, PreflightCache } from './preflight-cache.ts';
 
 export interface HarFlowOptions {
@@ -246,6 +246,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
       headers: p.headers,
       startedAt: p.startedAt,
       ...(p.endedAt !== undefined ? { endedAt: p.endedAt } : {}),
+      ...(preflightFailed(p.response?.status, p.error) || !p.response ? { failed: true } : {}),
     });
   }
   for (const chain of chains) {
@@ -255,6 +256,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
       byKey.set(`h${it.index}`, it);
       const sent = it.response ? getHeader(it.headers, 'origin') : null;
       const facts: HopFacts = { key: `h${it.index}`, scope: it.scope, url: it.url, method: it.method, startedAt: it.startedAt };
+      if (it.response) facts.answered = true;
       // Firefox's entry `time` leaves out the wait for the preflight: it says nothing about pairing.
       if (it.endedAt !== undefined && ctx.browser?.name !== 'firefox') facts.endedAt = it.endedAt;
       // Firefox sends the page's Origin on the preflight of a redirect hop, `null` on the request.

@@ -81,3 +81,13 @@ describe('pairPreflights', () => {
     expect(more.get('p2')).toBe('b');
   });
 });
+
+describe('pairing by outcome', () => {
+  it('never gives a hop the server answered a preflight that failed (not 2xx, or a network error)', () => {
+    expect(compatible(pre('p', { failed: true }), hop('h', { answered: true }))).toBe(false);
+    expect(compatible(pre('p', { failed: true }), hop('h'))).toBe(true);
+    // Two identical PUTs in the same millisecond, one preflight refused: the refused one is the unanswered PUT's.
+    const pairs = pairPreflights([pre('p1', { startedAt: 0, failed: true }), pre('p2', { startedAt: 0 })], [hop('a', { startedAt: 0, answered: true }), hop('b', { startedAt: 0 })]);
+    expect(Object.fromEntries(pairs)).toEqual({ p1: 'b', p2: 'a' });
+  });
+});

@@ -5,7 +5,8 @@
  * Firefox otherwise), and concurrent identical requests each get their own preflight.
  *
  * Every preflight and hop is described by the same facts; a pair is possible when they agree
- * (same tab, URL, method, Origin, header names, and timing that allows it). Among the possible
+ * (same tab, URL, method, Origin, header names, timing that allows it, and outcome: a hop the
+ * server answered did not wait for a preflight that failed). Among the possible
  * pairings, a maximum matching is chosen, preferring for each preflight the earliest hop — which
  * is the order in which browsers issue preflights.
  */
@@ -20,6 +21,8 @@ export interface PreflightFacts {
   headers: readonly Header[];
   startedAt?: number;
   endedAt?: number;
+  /** It failed whatever its headers said (answered outside 2xx, or a network error): its request was never sent. */
+  failed?: boolean;
 }
 
 export interface HopFacts {
@@ -36,7 +39,13 @@ export interface HopFacts {
   sentAt?: number;
   /** When the hop ended; its preflight started before. */
   endedAt?: number;
+  /** The server answered it: its preflight, if it had one, passed. */
+  answered?: boolean;
 }
+
+/** Fetch §4.8 CORS-preflight fetch step 7: only an ok status (2xx) can pass; a redirect fails too. */
+export const preflightFailed = (status: number | undefined, error: string | undefined): boolean =>
+  error !== undefined || (status !== undefined && (status < 200 || status > 299));
 
 /** Slack for timestamps rounded to milliseconds (HAR) or taken on different threads. */
 export const CLOCK_SLACK_MS = 2;
@@ -44,6 +53,7 @@ export const CLOCK_SLACK_MS = 2;
 export function compatible(p: PreflightFacts, h: HopFacts): boolean {
   if (p.scope !== h.scope || p.url !== h.url) return false;
   if (requestedMethod(p.headers) !== h.method) return false;
+  if (p.failed && h.answered) return false;
   const origin = p.headers.find((x) => x.name.toLowerCase() === 'origin')?.value;
   if (origin !== undefined && h.origins && !h.origins.includes(origin)) return false;
   if (h.headerNames) {

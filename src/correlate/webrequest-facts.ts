@@ -5,7 +5,7 @@
 import type { BrowserName } from '../model/flow.ts';
 import type { WebRequestRecord } from '../model/webrequest.ts';
 import { originPerHop } from './headers.ts';
-import type { HopFacts, PreflightFacts } from './pairing.ts';
+import { preflightFailed, type HopFacts, type PreflightFacts } from './pairing.ts';
 
 export const hopKey = (key: string, i: number) => `${key}#${i}`;
 
@@ -13,6 +13,7 @@ export function preflightFacts(entry: { key: string; rec: WebRequestRecord }): P
   const { rec } = entry;
   const facts: PreflightFacts = { key: entry.key, scope: String(rec.tabId), url: rec.hops[0]!.url, headers: rec.hops[0]!.requestHeaders ?? [], startedAt: rec.startedAt };
   if (rec.state !== 'pending' && rec.endedAt !== undefined) facts.endedAt = rec.endedAt;
+  if (preflightFailed(rec.hops[0]!.statusCode, rec.state === 'error' ? (rec.error ?? '') : undefined)) facts.failed = true;
   return facts;
 }
 
@@ -36,6 +37,7 @@ export function hopFacts(entry: { key: string; rec: WebRequestRecord }, opts: { 
     // the preflight of a redirect hop.
     const origins = [originHeaders[i], expected[i], rec.initiator].filter((o): o is string => o !== undefined);
     if (origins.length) facts.origins = [...new Set(origins)];
+    if (h.statusCode !== undefined) facts.answered = true;
     if (h.sent && h.requestHeaders) facts.headerNames = new Set(h.requestHeaders.map((x) => x.name.toLowerCase()));
     const startedAt = h.startedAt ?? (i === 0 ? rec.startedAt : undefined);
     if (startedAt !== undefined) facts.startedAt = startedAt;
