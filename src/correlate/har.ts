@@ -183,6 +183,7 @@ function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, ctx: FlowCtx):
     method: head.method,
     preflightNames: requestedHeaderNames(firstPreflight?.headers),
     cookiesSent: chain.some((it) => it.cookies),
+    cookieUrls: chain.filter((it) => it.cookies).map((it) => it.url),
     kind,
     kindEvidence,
     hasBody: head.hasBody,

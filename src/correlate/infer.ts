@@ -33,6 +33,8 @@ export interface RequestEvidence {
   preflightNames: ReadonlySet<string>;
   /** A Cookie header (or HAR request cookies) went with some hop. */
   cookiesSent: boolean;
+  /** The URLs of the hops known to have carried cookies. */
+  cookieUrls?: readonly string[];
   /** The capture's resource type, normalized (see resourceKind). */
   kind: ResourceKind;
   /** Where `kind` came from, for the inference notes ("webRequest type xmlhttprequest"). */
@@ -84,7 +86,7 @@ export function inferPageRequest(ev: RequestEvidence): Inferred {
   const origin = inferOrigin(ev, wire, note);
   const crossOrigin = originOf(ev.url) !== origin;
   const mode = inferMode(ev, wire, crossOrigin, note);
-  const credentials = inferCredentials(ev, mode, crossOrigin, note);
+  const credentials = inferCredentials(ev, mode, crossOrigin, origin, note);
   const initiatorType = inferInitiatorType(ev, note);
   const headers = inferAuthorHeaders(ev, note);
 
@@ -172,13 +174,19 @@ function inferMode(ev: RequestEvidence, wire: readonly Header[], crossOrigin: bo
   return 'no-cors';
 }
 
-function inferCredentials(ev: RequestEvidence, mode: RequestMode, crossOrigin: boolean, note: Note): CredentialsMode {
+function inferCredentials(ev: RequestEvidence, mode: RequestMode, crossOrigin: boolean, origin: string, note: Note): CredentialsMode {
   if (mode === 'navigate' || mode === 'websocket') {
     note('credentials', `${mode} requests always include credentials`);
     return 'include';
   }
   if (ev.cookiesSent && crossOrigin) {
     note('credentials', 'cookies were sent to another origin');
+    return 'include';
+  }
+  // Fetch §4.5 HTTP-network-or-cache fetch: same-origin credentials stop at the first cross-origin hop.
+  const redirected = ev.cookieUrls?.find((u) => originOf(u) !== origin);
+  if (redirected !== undefined) {
+    note('credentials', `cookies were sent to another origin after a redirect (${redirected})`);
     return 'include';
   }
   if (mode === 'no-cors' && (ev.kind !== 'fetch' && ev.kind !== 'fetch-or-xhr')) {

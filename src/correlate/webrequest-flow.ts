@@ -84,6 +84,7 @@ export function flowOfRecord(rec: WebRequestRecord, preflights: readonly (WebReq
     method: first.method,
     preflightNames: requestedHeaderNames(firstPreflight?.hops[0]?.requestHeaders),
     cookiesSent: rec.hops.some((h) => hasHeader(h.requestHeaders, 'cookie')),
+    cookieUrls: rec.hops.filter((h) => hasHeader(h.requestHeaders, 'cookie')).map((h) => h.url),
     kind: kindOfWebRequestType(rec.type),
     kindEvidence: `webRequest type ${rec.type}`,
   };
