@@ -116,3 +116,47 @@ describe('isPreflightRecord', () => {
     expect(isPreflightRecord(plainOptions)).toBe(false);
   });
 });
+
+describe('applyWebRequestEvent with events late or repeated', () => {
+  const next = 'https://api.b.test/y';
+  const redirect = ev({ event: 'beforeRedirect', statusCode: 302, redirectUrl: next, responseHeaders: [{ name: 'Location', value: '/y' }] }, 3);
+  const summary = (events: WebRequestEvent[]) => fold(events).hops.map((h) => [h.url, h.statusCode ?? null]);
+
+  it('a redirect reported twice makes one hop, not two', () => {
+    expect(summary([ev({ event: 'beforeRequest' }), redirect, redirect, ev({ event: 'beforeRequest', url: next }, 4), ev({ event: 'completed', url: next, statusCode: 200 }, 5)])).toEqual([
+      [base.url, 302],
+      [next, 200],
+    ]);
+  });
+
+  it("a redirect that arrives after its next hop's onBeforeRequest lands on its own hop", () => {
+    expect(summary([ev({ event: 'beforeRequest' }), ev({ event: 'beforeRequest', url: next }, 4), redirect, ev({ event: 'completed', url: next, statusCode: 200 }, 5)])).toEqual([
+      [base.url, 302],
+      [next, 200],
+    ]);
+  });
+
+  it("a repeated onBeforeRequest or a late onHeadersReceived of an earlier hop does not touch the last hop", () => {
+    const rec = fold([
+      ev({ event: 'beforeRequest' }, 1),
+      redirect,
+      ev({ event: 'beforeRequest', url: next }, 4),
+      ev({ event: 'beforeRequest' }, 1),
+      ev({ event: 'headersReceived', statusCode: 302, responseHeaders: [{ name: 'Location', value: '/y' }] }, 2),
+      ev({ event: 'completed', url: next, statusCode: 200 }, 5),
+    ]);
+    expect(rec.hops.map((h) => [h.url, h.statusCode, h.startedAt])).toEqual([
+      [base.url, 302, 1],
+      [next, 200, 4],
+    ]);
+  });
+
+  it('still starts a hop for a redirect back to an earlier URL', () => {
+    const back = ev({ event: 'beforeRedirect', url: next, statusCode: 302, redirectUrl: base.url }, 5);
+    expect(summary([ev({ event: 'beforeRequest' }), redirect, ev({ event: 'beforeRequest', url: next }, 4), back, ev({ event: 'beforeRequest' }, 6), ev({ event: 'completed', statusCode: 200 }, 7)])).toEqual([
+      [base.url, 302],
+      [next, 302],
+      [base.url, 200],
+    ]);
+  });
+});

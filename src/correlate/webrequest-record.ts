@@ -59,14 +59,20 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
     : newRecord(ev);
   if (!prev && ev.event !== 'beforeRequest') rec.revision = 1;
 
-  // The hop this event belongs to: the last one whose URL matches; a redirect appends a new hop.
+  // The hop this event belongs to: the last one whose URL matches — an event that arrives late or
+  // twice still lands on its own hop; a redirect appends a new hop.
   let index = rec.hops.length - 1;
-  let hop: WebRequestHop = { ...rec.hops[index]! };
-  if (hop.url !== ev.url && ev.event === 'beforeRequest') {
-    rec.hops.push({ url: ev.url, method: ev.method, sent: false, startedAt: ev.timeStamp });
-    index = rec.hops.length - 1;
-    hop = { ...rec.hops[index]! };
+  if (rec.hops[index]!.url !== ev.url) {
+    const earlier = rec.hops.findLastIndex((h) => h.url === ev.url);
+    // A beforeRequest for another URL starts a hop, unless it repeats one already seen (same start).
+    const repeated = earlier >= 0 && (ev.event !== 'beforeRequest' || rec.hops[earlier]!.startedAt === ev.timeStamp);
+    if (repeated) index = earlier;
+    else if (ev.event === 'beforeRequest') {
+      rec.hops.push({ url: ev.url, method: ev.method, sent: false, startedAt: ev.timeStamp });
+      index = rec.hops.length - 1;
+    }
   }
+  let hop: WebRequestHop = { ...rec.hops[index]! };
 
   switch (ev.event) {
     case 'beforeRequest':
@@ -93,6 +99,8 @@ export function applyWebRequestEvent(prev: WebRequestRecord | undefined, ev: Web
       if (ev.event === 'beforeRedirect' && ev.redirectUrl !== undefined) {
         hop.redirectUrl = ev.redirectUrl;
         rec.hops[index] = hop;
+        // Its next hop is already there: this redirect came twice, or after that hop's onBeforeRequest.
+        if (rec.hops[index + 1]?.url === ev.redirectUrl) return rec;
         // The next hop starts now; Chrome fires onBeforeRequest for it, Firefox may not.
         rec.hops.push({
           url: ev.redirectUrl,
