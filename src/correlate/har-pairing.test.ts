@@ -106,3 +106,25 @@ describe('concurrent identical preflighted requests, one preflight refused', () 
     ]);
   });
 });
+
+describe('redirect chains in a Chrome HAR', () => {
+  const get = (url: string, t: number, status: number, redirectURL?: string): EntrySpec => ({
+    method: 'GET',
+    url,
+    t,
+    time: 10,
+    status,
+    req: [{ name: 'Origin', value: ORIGIN }],
+    res: [{ name: 'Access-Control-Allow-Origin', value: ORIGIN }],
+    ...(redirectURL !== undefined ? { redirectURL } : {}),
+  });
+  const chains = (flows: Flow[]) => flows.map((f) => f.hops.map((h) => `${new URL(h.request.url).pathname} ${h.response?.status}`));
+
+  it('follows a relative redirectURL to the entry that starts when the redirect ends', () => {
+    expect(chains(harFlows([get('http://api.test/a', 0, 302, 'b'), get('http://api.test/b', 10, 200)]))).toEqual([['/a 302', '/b 200']]);
+  });
+
+  it("does not take the page's own later request to the same URL for a missing next hop", () => {
+    expect(chains(harFlows([get('http://api.test/a', 0, 302, 'http://api.test/b'), get('http://api.test/b', 5_000, 200)]))).toEqual([['/a 302'], ['/b 200']]);
+  });
+});

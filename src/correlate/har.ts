@@ -103,8 +103,18 @@ function itemOf({ index, entry }: HarEntryRef): Item {
   return item;
 }
 
-/** Links each redirect response to the entry of the next hop: same page, the redirect's URL, started no earlier. */
-function chainsOf(items: Item[]): Item[][] {
+/**
+ * Chromium's exports start the next hop's entry when the redirect's ends (the recordings: within
+ * 1 ms); Firefox's start it later (24–63 ms there, more while a preflight runs), so only theirs is
+ * left unbounded. Beyond this, a same-URL entry is another request and the next hop is missing.
+ */
+const NEXT_HOP_GAP_MS = 100;
+
+/**
+ * Links each redirect response to the entry of the next hop: same page, the redirect's URL, started
+ * no earlier (and, in a Chromium HAR, right when the redirect ended).
+ */
+function chainsOf(items: Item[], browser: BrowserName | undefined): Item[][] {
   const byUrl = new Map<string, Item[]>();
   for (const it of items) {
     let list = byUrl.get(it.url);
@@ -118,7 +128,12 @@ function chainsOf(items: Item[]): Item[][] {
     if (!target) continue;
     const method = methodAfterRedirect(it.status, it.method);
     const candidates = (byUrl.get(target) ?? []).filter(
-      (c) => c !== it && !claimed.has(c) && c.scope === it.scope && c.startedAt + 2 >= it.startedAt,
+      (c) =>
+        c !== it &&
+        !claimed.has(c) &&
+        c.scope === it.scope &&
+        c.startedAt + 2 >= it.startedAt &&
+        (browser === 'firefox' || it.endedAt === undefined || c.startedAt <= it.endedAt + NEXT_HOP_GAP_MS),
     );
     const pick = candidates.find((c) => c.method === method) ?? candidates[0];
     if (!pick) continue;
@@ -218,7 +233,8 @@ interface FlowCtx {
 export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryRef[] }, opts: HarFlowOptions = {}): Flow[] {
   const items = har.entries.map(itemOf).sort((a, b) => a.startedAt - b.startedAt || a.index - b.index);
   const preflights = items.filter((it) => it.preflight);
-  const chains = chainsOf(items.filter((it) => !it.preflight));
+  const browser = browserOfHar(har.log, items[0]?.headers);
+  const chains = chainsOf(items.filter((it) => !it.preflight), browser?.name);
   const ctx: FlowCtx = {
     idPrefix: opts.idPrefix ?? '',
     documents: documentEvidence(items, har.log.pages),
@@ -226,7 +242,6 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
     routedScopes: new Set(items.filter((it) => it.routes.fulfilled || it.routes.aborted || it.routes.continued).map((it) => it.scope)),
   };
   if (opts.source) ctx.source = opts.source;
-  const browser = browserOfHar(har.log, items[0]?.headers);
   if (browser) ctx.browser = browser;
 
   // Pair preflights with hops, group by group (page, URL, method).
