@@ -58,4 +58,21 @@ describe('credentials proven by a cookie sent back later (HARs record no credent
     const known = flow('k', { setCookie: 'sid=1' }, 'cookies were sent to another origin');
     expect(credentialsFromCookiesSentLater([known, sender])[0]).toBe(known);
   });
+
+  it('proves nothing from a cookie a same-origin hop set before the redirect to another origin', () => {
+    const redirected: Flow = {
+      ...flow('s', {}),
+      request: { ...flow('s', {}).request, url: 'https://a.test/login' },
+      hops: [
+        {
+          request: { url: 'https://a.test/login', method: 'GET', headers: [] },
+          response: { status: 302, headers: [{ name: 'Set-Cookie', value: 'sid=1' }, { name: 'Location', value: 'https://api.b.test/x' }], redirectURL: 'https://api.b.test/x' },
+          sent: true,
+        },
+        ...flow('s', {}).hops,
+      ],
+    };
+    const later: Flow = { ...flow('t', {}), hops: [{ request: { url: 'https://a.test/home', method: 'GET', headers: [{ name: 'Cookie', value: 'sid=1' }] }, response: { status: 200, headers: [] }, sent: true }] };
+    expect(credentialsFromCookiesSentLater([redirected, later])[0]!.request.credentials).toBe('same-origin');
+  });
 });

@@ -20,10 +20,16 @@ interface SetCookie {
   hostOnly: boolean;
 }
 
-/** The cookies a flow's responses set, as (name, value, domain), for hops that could store them. */
+/**
+ * The cookies a flow's responses set, as (name, value, domain), for hops that could store them —
+ * from its first cross-origin hop on: before it, same-origin credentials store cookies too.
+ */
 function cookiesSet(flow: Flow): SetCookie[] {
   const out: SetCookie[] = [];
-  for (const hop of flow.hops) {
+  const origin = normalizeOrigin(flow.request.origin);
+  const tainted = flow.hops.findIndex((h) => !isSameOrigin(origin, h.request.url));
+  if (tainted < 0) return out;
+  for (const hop of flow.hops.slice(tainted)) {
     const host = hostOf(hop.request.url);
     if (!hop.response || host === null) continue;
     for (const line of headerValues(hop.response.headers, 'set-cookie').flatMap(setCookieLines)) {
