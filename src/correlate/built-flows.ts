@@ -37,12 +37,14 @@ export class BuiltFlows {
   replace(changes: ReadonlyMap<string, Flow | undefined>): void {
     if (changes.size === 0) return;
     const recheck = new Set<string>();
+    // An entry serves lookups while it is fresh and, in Chromium, ends the older ones' service.
     const affected = (e: CachedPreflight) => {
-      for (const k of this.lookups.between(e.url, e.storedAt - 1, e.storedAt + freshFor(e, this.browser) + 1)) recheck.add(k);
+      const reach = Math.max(freshFor(e, this.browser), this.cache.reachAt(e.url));
+      for (const k of this.lookups.between(e.url, e.storedAt - 1, e.storedAt + reach + 1)) recheck.add(k);
     };
     for (const [key, flow] of changes) {
       if (this.flows.get(key)) {
-        for (const e of this.cached.get(key) ?? []) (this.cache.delete(e), affected(e));
+        for (const e of this.cached.get(key) ?? []) (affected(e), this.cache.delete(e));
         this.cached.delete(key);
         this.lookups.delete(key);
         this.flows.delete(key);

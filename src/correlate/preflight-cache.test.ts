@@ -3,7 +3,7 @@ import type { BrowserName } from '../model/flow.ts';
 import type { Header } from '../model/header.ts';
 import type { WebRequestEvent, WebRequestRecord } from '../model/webrequest.ts';
 import { applyWebRequestEvent } from './webrequest-record.ts';
-import { flowsFromRecords } from './webrequest.ts';
+import { Correlator, flowsFromRecords } from './webrequest.ts';
 
 const ORIGIN = 'http://app.test';
 const URL_ = 'http://api.test/items';
@@ -19,16 +19,16 @@ function records(events: Ev[]): WebRequestRecord[] {
 }
 
 /** A preflight for PUT from ORIGIN, started at t0 and answered 204 at t1 with `response` headers. */
-function preflight(id: string, t0: number, t1: number, response: Header[], more: Partial<WebRequestEvent> = {}): Ev[] {
+function preflight(id: string, t0: number, t1: number, response: Header[], more: Partial<WebRequestEvent> = {}, method = 'PUT', status = 204): Ev[] {
   const requestHeaders = [
     { name: 'Origin', value: ORIGIN },
-    { name: 'Access-Control-Request-Method', value: 'PUT' },
+    { name: 'Access-Control-Request-Method', value: method },
   ];
   const base = { requestId: id, method: 'OPTIONS', ...more };
   return [
     { ...base, event: 'beforeRequest', timeStamp: t0 },
     { ...base, event: 'sendHeaders', timeStamp: t0 + 1, requestHeaders },
-    { ...base, event: 'completed', timeStamp: t1, statusCode: 204, responseHeaders: response },
+    { ...base, event: 'completed', timeStamp: t1, statusCode: status, responseHeaders: response },
   ];
 }
 
@@ -134,5 +134,47 @@ describe('the preflight cache across tabs', () => {
 
   it('does not serve a page of another top-level site from it', () => {
     expect(hitInSecondTab('http://elsewhere.example/')).toBeUndefined();
+  });
+});
+
+describe('which earlier preflight the cache still holds', () => {
+  const long = (method: string): Header[] => [
+    { name: 'Access-Control-Allow-Origin', value: ORIGIN },
+    { name: 'Access-Control-Allow-Methods', value: method },
+    { name: 'Access-Control-Max-Age', value: '600' },
+  ];
+  /** PUT A preflighted at 0, then `between`, then PUT C at 1000 with no preflight: C's cache hit. */
+  function hitOfLast(between: Ev[], browser: BrowserName = 'chrome') {
+    const flows = flowsFromRecords(records([...put('A', 0), ...preflight('P1', 1, 5, long('PUT')), ...between, ...put('C', 1_000)]), { browser: { name: browser } });
+    const last = flows.find((f) => f.id === 'wr:1:C')!;
+    expect(last.hops[0]!.preflight).toBeUndefined();
+    return last.preflightCacheHit;
+  }
+  const del = (id: string, t0: number): Ev[] => put(id, t0, { method: 'DELETE' });
+
+  it("Chromium: a later preflight to the same URL replaces the entry, so the PUT's is gone once a DELETE's is stored", () => {
+    expect(hitOfLast([...del('B', 100), ...preflight('P2', 101, 105, long('DELETE'), { method: 'OPTIONS' }, 'DELETE')])).toBeUndefined();
+  });
+
+  it('Firefox: it keeps what each preflight allowed', () => {
+    expect(hitOfLast([...del('B', 100), ...preflight('P2', 101, 105, long('DELETE'), { method: 'OPTIONS' }, 'DELETE')], 'firefox')).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+  });
+
+  it('a preflight that failed stores nothing and replaces nothing', () => {
+    const refused: Ev[] = [
+      { requestId: 'B', event: 'beforeRequest', timeStamp: 100 },
+      ...preflight('P2', 101, 105, [], {}, 'PUT', 403),
+      { requestId: 'B', event: 'errorOccurred', timeStamp: 106, error: 'net::ERR_FAILED' },
+    ];
+    expect(hitOfLast(refused)).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+  });
+
+  it('live: the replacing preflight, arriving after the request it affects, takes its hit away', () => {
+    const correlator = new Correlator({ browser: { name: 'chrome' } });
+    const hit = (flows: ReturnType<Correlator['flows']>) => flows.find((f) => f.id === 'wr:1:C')!.preflightCacheHit;
+    // P2 keeps a shorter Max-Age than P1: it still ends P1's service beyond its own freshness.
+    const short: Header[] = [...allows([]).slice(0, 1), { name: 'Access-Control-Allow-Methods', value: 'DELETE' }, { name: 'Access-Control-Max-Age', value: '1' }];
+    expect(hit(correlator.update(records([...put('A', 0), ...preflight('P1', 1, 5, long('PUT')), ...put('C', 5_000)])))).toEqual({ flowId: 'wr:1:A', maxAgeSeconds: 600 });
+    expect(hit(correlator.update(records([...del('B', 100), ...preflight('P2', 101, 105, short, {}, 'DELETE')])))).toBeUndefined();
   });
 });

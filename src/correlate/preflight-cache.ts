@@ -45,7 +45,8 @@ export function cacheEntriesOf(flow: Flow): CachedPreflight[] {
   const origins = originPerHop(flow.request.origin, flow.hops.map((h) => h.request.url));
   flow.hops.forEach((hop, i) => {
     const p = hop.preflight;
-    if (!p?.response || p.error) return;
+    // Only a preflight that passed is stored; the request it guarded went out only then.
+    if (!p?.response || p.error || !hop.response) return;
     // Stored when its response arrived; the start is what captures record, a few ms earlier.
     const storedAt = p.startedAt ?? hop.startedAt ?? flow.startedAt;
     if (storedAt === undefined) return;
@@ -162,8 +163,23 @@ export class PreflightCache {
     if (at.list.length === 0) this.byUrl.delete(e.url);
   }
 
+  /** How long the freshest entry at `url` stays fresh, in ms: how far a change there reaches. */
+  reachAt(url: string): number {
+    const at = this.byUrl.get(url);
+    return at ? Math.max(...at.freshness.keys()) : 0;
+  }
+
   /** The entries at `url` stored no later than `t` and still fresh then, latest first. */
   *freshAt(url: string, t: number): Iterable<CachedPreflight> {
+    for (const e of this.storedBy(url, t)) {
+      const fresh = freshFor(e, this.browser);
+      // 0: never cached (Max-Age 0 or negative; Chromium: expired when expiry <= now).
+      if (fresh > 0 && t - e.storedAt <= fresh) yield e;
+    }
+  }
+
+  /** The entries at `url` stored no later than `t` that may still be fresh, latest first. */
+  *storedBy(url: string, t: number): Iterable<CachedPreflight> {
     const at = this.byUrl.get(url);
     if (!at) return;
     const longest = Math.max(...at.freshness.keys());
@@ -178,9 +194,7 @@ export class PreflightCache {
     for (let i = lo - 1; i >= 0; i--) {
       const e = at.list[i]!;
       if (t - e.storedAt > longest) return;
-      const fresh = freshFor(e, this.browser);
-      // 0: never cached (Max-Age 0 or negative; Chromium: expired when expiry <= now).
-      if (fresh > 0 && t - e.storedAt <= fresh) yield e;
+      yield e;
     }
   }
 
@@ -224,9 +238,18 @@ export function findPreflightCacheHit(flow: Flow, cache: PreflightCache): Flow['
   if (!lookup) return undefined;
   const req = flow.request;
   const include = req.credentials === 'include';
-  for (const e of cache.freshAt(lookup.url, lookup.at)) {
-    if (e.flowId === flow.id || e.origin !== lookup.origin || !servesCredentials(e, include, cache.browser)) continue;
-    if (!samePartition(e, req.topLevelUrl, cache.browser)) continue;
+  // Chromium keeps one entry per origin, URL and partition: a later preflight there replaces an
+  // earlier one (preflight_cache.cc AppendEntry), so the latest alone can serve. Firefox merges
+  // what each preflight allowed (nsPreflightCache::CacheEntry), so any fresh entry can.
+  const latestOnly = cache.browser === 'chrome';
+  const entries = latestOnly ? cache.storedBy(lookup.url, lookup.at) : cache.freshAt(lookup.url, lookup.at);
+  for (const e of entries) {
+    if (e.flowId === flow.id || e.origin !== lookup.origin || !samePartition(e, req.topLevelUrl, cache.browser)) continue;
+    const fresh = freshFor(e, cache.browser);
+    if (!servesCredentials(e, include, cache.browser) || fresh === 0 || lookup.at - e.storedAt > fresh) {
+      if (latestOnly) return undefined;
+      continue;
+    }
     const outcome = checkPreflightResponse({
       url: e.url,
       status: e.status,
@@ -238,6 +261,7 @@ export function findPreflightCacheHit(flow: Flow, cache: PreflightCache): Flow['
       origin: lookup.origin,
     });
     if (!outcome.failure) return { flowId: e.flowId, maxAgeSeconds: e.maxAgeGiven };
+    if (latestOnly) return undefined;
   }
   return undefined;
 }
