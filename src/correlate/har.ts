@@ -22,7 +22,7 @@ import { credentialsFromCookiesSentLater } from './har-credentials.ts';
 import { documentEvidence, type DocumentEvidence } from './har-documents.ts';
 import { isPlaywrightHar, withPlaywrightGaps, type RouteFlags } from './har-playwright.ts';
 import { isPreflightRequest, originPerHop, redirectURLOf, requestedHeaderNames, requestedMethod } from './headers.ts';
-import { inferPageRequest, kindOfDevToolsType, type RequestEvidence, type ResourceKind } from './infer.ts';
+import { inferPageRequest, kindOfDevToolsType, preflightOnlyNotes, type RequestEvidence, type ResourceKind } from './infer.ts';
 import { compareFlows } from './ordered-flows.ts';
 import { pairPreflights, preflightFailed, type HopFacts, type PreflightFacts } from './pairing.ts';
 import { cacheEntriesOf, findPreflightCacheHit, PreflightCache } from './preflight-cache.ts';
@@ -301,6 +301,7 @@ export function flowsFromHar(har: { log: HarLogInfo; entries: readonly HarEntryR
     delete asked.error;
     ctx.documents.set(asked, ctx.documents.get(p) ?? {});
     const flow = flowOfChain([asked], new Map([[asked, p]]), ctx);
+    flow.inferred = preflightOnlyNotes(flow.inferred, 'only the preflight is in the HAR');
     flow.inferred.push({ field: 'method', from: "only the preflight is in the HAR: its Access-Control-Request-Method" });
     flows.push(flow);
   }

@@ -45,3 +45,21 @@ describe('inferring the credentials mode from cookies', () => {
     expect(flow!.request.credentials).toBe('include');
   });
 });
+
+describe('a flow built from its preflight alone', () => {
+  it('does not claim the request sent no cookies or was never sent: it was not seen', () => {
+    const byId = new Map<string, WebRequestRecord>();
+    const ev = (e: Partial<WebRequestEvent> & Pick<WebRequestEvent, 'event' | 'timeStamp'>) => {
+      const full: WebRequestEvent = { requestId: 'P', tabId: 1, url: 'http://api.test/x', method: 'OPTIONS', type: 'xmlhttprequest', initiator: PAGE, ...e };
+      byId.set(full.requestId, applyWebRequestEvent(byId.get(full.requestId), full));
+    };
+    ev({ event: 'beforeRequest', timeStamp: 0 });
+    ev({ event: 'sendHeaders', timeStamp: 1, requestHeaders: [{ name: 'Origin', value: PAGE }, { name: 'Access-Control-Request-Method', value: 'PUT' }, { name: 'Access-Control-Request-Headers', value: 'x-key' }] });
+    ev({ event: 'completed', timeStamp: 5, statusCode: 204, responseHeaders: [] });
+    const [flow] = flowsFromRecords(byId.values(), { browser: { name: 'chrome' } });
+    const notes = Object.fromEntries(flow!.inferred.map((i) => [i.field, i.from]));
+    expect(notes.credentials).toBe('only the preflight was seen, not the request: its cookies are unknown; assumed the default (same-origin)');
+    expect(notes.headers).toBe('only the preflight was seen: the names in its Access-Control-Request-Headers; their values are unknown');
+    expect(flow!.inferred.map((i) => i.from).join('\n')).not.toMatch(/never sent|no cookies were sent/);
+  });
+});

@@ -297,3 +297,15 @@ export function kindOfDevToolsType(type: string | undefined): ResourceKind | nul
       return null;
   }
 }
+
+/**
+ * The notes of a flow built from its preflight alone (the request itself was not captured): its
+ * cookies and headers were not seen, which is not the same as not sent.
+ */
+export function preflightOnlyNotes(inferred: readonly Inference[], seen: string): Inference[] {
+  return inferred.map((i) => {
+    if (i.field === 'credentials') return { field: i.field, from: `${seen}, not the request: its cookies are unknown; assumed the default (same-origin)` };
+    if (i.field === 'headers') return { field: i.field, from: `${seen}: the names in its Access-Control-Request-Headers; their values are unknown` };
+    return i;
+  });
+}

@@ -9,7 +9,7 @@ import type { WebRequestHop, WebRequestRecord } from '../model/webrequest.ts';
 import { serverAddressSpace } from './address-space.ts';
 import { locationOf, requestedHeaderNames } from './headers.ts';
 import type { DevtoolsHint } from './devtools-hints.ts';
-import { inferPageRequest, kindOfWebRequestType, type RequestEvidence } from './infer.ts';
+import { inferPageRequest, kindOfWebRequestType, preflightOnlyNotes, type RequestEvidence } from './infer.ts';
 
 export interface FlowContext {
   browser?: { name: BrowserName; version?: string };
@@ -122,6 +122,7 @@ export function flowOfOrphanPreflight(p: WebRequestRecord, ctx: FlowContext): Fl
   };
   delete rec.error;
   const flow = flowOfRecord(rec, [p], ctx);
+  flow.inferred = preflightOnlyNotes(flow.inferred, 'only the preflight was seen');
   flow.inferred.push({ field: 'method', from: "only the preflight was seen: its Access-Control-Request-Method" });
   return flow;
 }
