@@ -15,7 +15,7 @@ import { serverAddressSpace } from './address-space.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { getHeader, hasHeader, type Header } from '../model/header.ts';
 import type { Exchange, Hop, WireResponse } from '../model/exchange.ts';
-import type { BrowserName, Flow } from '../model/flow.ts';
+import type { BrowserName, CredentialsMode, Flow, RequestMode } from '../model/flow.ts';
 import type { HarEntryRef, HarLogInfo } from '../har/read.ts';
 import { browserOfHar } from './har-browser.ts';
 import { credentialsFromCookiesSentLater } from './har-credentials.ts';
@@ -48,6 +48,8 @@ interface Item {
   endedAt?: number;
   scope: string;
   resourceType?: string;
+  /** What cors-lens's own HARs record and no browser's does (`_corsLens`). */
+  known?: { mode?: RequestMode; credentials?: CredentialsMode };
   preflight: boolean;
   cookies: boolean;
   hasBody: boolean;
@@ -87,6 +89,7 @@ function itemOf({ index, entry }: HarEntryRef): Item {
   if (typeof entry.time === 'number' && entry.time > 0) item.endedAt = startedAt + entry.time;
   if (entry.serverIPAddress) item.ip = entry.serverIPAddress.replace(/^\[|\]$/g, '');
   if (typeof entry._resourceType === 'string') item.resourceType = entry._resourceType;
+  if (entry._corsLens && (entry._corsLens.mode || entry._corsLens.credentials)) item.known = { ...entry._corsLens };
   // Chrome writes status 0 and Playwright -1 for "no response".
   if (res.status > 0) {
     const response: WireResponse = { status: res.status, headers: res.headers.map((h) => ({ name: h.name, value: h.value })) };
@@ -203,6 +206,7 @@ function flowOfChain(chain: Item[], preflightOf: Map<Item, Item>, ctx: FlowCtx):
     kindEvidence,
     hasBody: head.hasBody,
   };
+  if (head.known) evidence.known = head.known;
   if (head.response) evidence.sentHeaders = head.headers;
   else if (head.headers.length) evidence.provisionalHeaders = head.headers;
   if (firstPreflight) evidence.preflightHeaders = firstPreflight.headers;

@@ -50,6 +50,8 @@ export interface RequestEvidence {
    */
   document?: { url: string; ip: string; from: string };
   hasBody?: boolean;
+  /** The mode and credentials mode, where the capture recorded them (cors-lens's own HARs): not inferred. */
+  known?: { mode?: RequestMode; credentials?: CredentialsMode };
 }
 
 /**
@@ -85,8 +87,8 @@ export function inferPageRequest(ev: RequestEvidence): Inferred {
 
   const origin = inferOrigin(ev, wire, note);
   const crossOrigin = originOf(ev.url) !== origin;
-  const mode = inferMode(ev, wire, crossOrigin, note);
-  const credentials = inferCredentials(ev, mode, crossOrigin, origin, note);
+  const mode = ev.known?.mode ?? inferMode(ev, wire, crossOrigin, note);
+  const credentials = ev.known?.credentials ?? inferCredentials(ev, mode, crossOrigin, origin, note);
   const initiatorType = inferInitiatorType(ev, note);
   const headers = inferAuthorHeaders(ev, note);
 

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Entry, Response as HarResponse } from 'har-format';
+import type { CredentialsMode, RequestMode } from '../model/flow.ts';
 
 const Header = v.looseObject({ name: v.string(), value: v.string() });
 const Headers = v.array(Header);
@@ -60,6 +61,15 @@ export const EntrySchema = v.looseObject({
   _wasFulfilled: v.optional(v.nullable(v.boolean())),
   _wasAborted: v.optional(v.nullable(v.boolean())),
   _wasContinued: v.optional(v.nullable(v.boolean())),
+  /** cors-lens's own HARs (`check --har`, exports): the request's mode and credentials mode, where known. */
+  _corsLens: v.optional(
+    v.nullable(
+      v.looseObject({
+        mode: v.optional(v.picklist(['cors', 'no-cors', 'same-origin', 'navigate', 'websocket'])),
+        credentials: v.optional(v.picklist(['omit', 'same-origin', 'include'])),
+      }),
+    ),
+  ),
   /** Chrome DevTools: what started the request; `{type: "preflight", url, requestId}` for preflights. */
   _initiator: v.optional(
     v.nullable(
@@ -88,6 +98,7 @@ export const PagesSchema = v.array(PageSchema);
  */
 export type HarEntry = Omit<Entry, '_initiator' | 'response'> & {
   _initiator?: { type?: string; url?: string | null; requestId?: string | null; [k: string]: unknown } | null;
+  _corsLens?: { mode?: RequestMode; credentials?: CredentialsMode; [k: string]: unknown } | null;
   _frameref?: string | null;
   _wasFulfilled?: boolean | null;
   _wasAborted?: boolean | null;

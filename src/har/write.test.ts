@@ -72,3 +72,59 @@ describe('flowsToHar', () => {
     expect(JSON.stringify(flowsToHar(flows, { includeSecrets: true }))).toContain('fixture-secret');
   });
 });
+
+describe('the modes no browser HAR records', () => {
+  const origin = 'https://app.example.com';
+  const url = 'https://api.example.net/items';
+  /** What `cors-lens check --credentials` makes: a credentialed PUT whose preflight lacks Allow-Credentials. */
+  const checked: Flow = {
+    id: 'c1',
+    request: { url, method: 'PUT', headers: [{ name: 'Content-Type', value: 'application/json' }], mode: 'cors', credentials: 'include', initiatorType: 'fetch', origin },
+    hops: [
+      {
+        request: { url, method: 'PUT', headers: [] },
+        preflight: {
+          request: {
+            url,
+            method: 'OPTIONS',
+            headers: [
+              { name: 'Origin', value: origin },
+              { name: 'Access-Control-Request-Method', value: 'PUT' },
+              { name: 'Access-Control-Request-Headers', value: 'content-type' },
+            ],
+          },
+          response: {
+            status: 204,
+            headers: [
+              { name: 'Access-Control-Allow-Origin', value: origin },
+              { name: 'Access-Control-Allow-Methods', value: 'PUT' },
+              { name: 'Access-Control-Allow-Headers', value: 'content-type' },
+            ],
+          },
+        },
+        error: 'net::ERR_FAILED',
+        sent: false,
+      },
+    ],
+    error: 'net::ERR_FAILED',
+    inferred: [],
+    startedAt: 1_000,
+  };
+
+  it('are written where known and read back as recorded, not guessed: the verdict survives', () => {
+    const har = flowsToHar([checked], { includeSecrets: true });
+    expect(har.log.entries.find((e) => e.request.method === 'PUT')!._corsLens).toEqual({ mode: 'cors', credentials: 'include' });
+    const [again] = fromHarText(JSON.stringify(har));
+    expect(again!.request.credentials).toBe('include');
+    expect(again!.inferred.map((i) => i.field)).not.toContain('credentials');
+    const [before] = analyzeFlows([checked], ctx);
+    const [after] = analyzeFlows([again!], ctx);
+    expect(before!.evaluation.error?.code).toBe('PreflightInvalidAllowCredentials');
+    expect(after!.evaluation.error?.code).toBe('PreflightInvalidAllowCredentials');
+  });
+
+  it('are not written where they were themselves inferred', () => {
+    const guessed: Flow = { ...checked, inferred: [{ field: 'credentials', from: 'no cookies were sent' }] };
+    expect(flowsToHar([guessed]).log.entries.find((e) => e.request.method === 'PUT')!._corsLens).toEqual({ mode: 'cors' });
+  });
+});

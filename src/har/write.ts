@@ -112,6 +112,19 @@ function entryOf(ex: Exchange, startedAt: number | undefined, error: string | un
   return entry as Entry;
 }
 
+/**
+ * What no browser's HAR records — the request's mode and credentials mode — written where cors-lens
+ * knew them (not inferred), so that reading the file back does not have to guess (`_corsLens`).
+ */
+function knownModes(flow: Flow): { _corsLens?: { mode?: string; credentials?: string } } {
+  const inferred = new Set(flow.inferred.map((i) => i.field));
+  const known = {
+    ...(inferred.has('mode') ? {} : { mode: flow.request.mode }),
+    ...(inferred.has('credentials') ? {} : { credentials: flow.request.credentials }),
+  };
+  return Object.keys(known).length ? { _corsLens: known } : {};
+}
+
 export function flowsToHar(flows: readonly Flow[], opts: HarWriteOptions = {}): Har {
   const secrets = opts.includeSecrets === true;
   const pages = new Map<string, Page>();
@@ -130,7 +143,14 @@ export function flowsToHar(flows: readonly Flow[], opts: HarWriteOptions = {}): 
       const error = hop.error ?? (i === last ? flow.error : undefined);
       // A request never sent shows what the page set, as DevTools' provisional headers do.
       const provisional = !hop.sent && hop.request.headers.length === 0 && i === 0 ? { ...hop, request: { ...hop.request, headers: flow.request.headers } } : hop;
-      const main = entryOf(provisional, startedAt, error, secrets, { _resourceType: RESOURCE_TYPE[flow.request.initiatorType] ?? 'other', _initiator: { type: 'other' } }, page!.id);
+      const main = entryOf(
+        provisional,
+        startedAt,
+        error,
+        secrets,
+        { _resourceType: RESOURCE_TYPE[flow.request.initiatorType] ?? 'other', _initiator: { type: 'other' }, ...knownModes(flow) },
+        page!.id,
+      );
       entries.push({ at: startedAt ?? 0, order: order++, entry: main });
       if (hop.preflight) {
         const pre = entryOf(hop.preflight, startedAt, hop.preflight.error, secrets, {
