@@ -51,6 +51,16 @@ describe('allowed', () => {
     const e = evaluate(buildFlow({ url: API, origin: O, method: 'DELETE' }, [{ headers: [ACAO, ['Vary', 'Origin']] }]), ctx);
     expect(e.verdict).toBe('allowed');
   });
+  it('no preflight seen: the note names the cached preflight when one is known, and does not claim one otherwise', () => {
+    // The note shows when the request then fails for another reason (the summary quotes it).
+    const hops = [{ headers: [ACAO], error: 'net::ERR_CONNECTION_RESET' }];
+    const unknown = evaluate(buildFlow({ url: API, origin: O, method: 'DELETE' }, hops), ctx);
+    expect(unknown.verdict).toBe('failed');
+    expect(unknown.summary).toContain('no preflight was captured, yet the request was sent: the browser had a cached preflight result from before the capture began');
+    expect(unknown.summary).toContain('or the capture missed the preflight');
+    const cached = evaluate(buildFlow({ url: API, origin: O, method: 'DELETE' }, hops, { preflightCacheHit: { flowId: 'e7', maxAgeSeconds: 600 } }), ctx);
+    expect(cached.summary).toContain("no preflight was sent; the browser used the cached result of flow e7's preflight, Access-Control-Max-Age 600 s.");
+  });
   it('a same-site subdomain is still cross-origin', () => {
     const e = evaluate(buildFlow({ url: 'https://api.site-a.test/x', origin: O }, [{ headers: [['Access-Control-Allow-Origin', '*']] }]), ctx);
     expect(e.classification).toMatchObject({ crossOrigin: true, sameSite: true });

@@ -51,8 +51,15 @@ export function judgePreflight(flow: Flow, hop: Hop, s: HopState, origin: string
 
   const pf = hop.preflight;
   if (!pf) {
-    if (flow.preflightCacheHit || hop.response) {
-      out.note = `Hop ${index + 1}: no preflight was seen; the browser used a cached preflight result (Chromium keeps them up to 2 hours).`;
+    const hit = flow.preflightCacheHit;
+    if (hit) {
+      const age = hit.maxAgeSeconds === null ? '' : `, Access-Control-Max-Age ${hit.maxAgeSeconds} s`;
+      out.note = `Hop ${index + 1}: no preflight was sent; the browser used the cached result of flow ${hit.flowId}'s preflight${age}.`;
+      return out;
+    }
+    if (hop.response) {
+      // Sent without a preflight in sight: one made before the capture began was cached, or the capture missed it.
+      out.note = `Hop ${index + 1}: no preflight was captured, yet the request was sent: the browser had a cached preflight result from before the capture began (Chromium keeps them up to 2 hours), or the capture missed the preflight.`;
       return out;
     }
     out.note = `Hop ${index + 1}: the request needed a preflight, but none was captured; the reason it failed cannot be told.`;
