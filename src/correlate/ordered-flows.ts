@@ -92,15 +92,8 @@ export class OrderedFlows {
   }
 
   private indexOf(flow: Flow): number {
-    let lo = 0;
-    let hi = this.list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareFlows(this.list[mid]!, flow) < 0) lo = mid + 1;
-      else hi = mid;
-    }
     // Equal keys sit together; find this very object among them.
-    for (let i = lo; i < this.list.length && compareFlows(this.list[i]!, flow) === 0; i++) if (this.list[i] === flow) return i;
+    for (let i = this.insertionPoint(flow, true); i < this.list.length && compareFlows(this.list[i]!, flow) === 0; i++) if (this.list[i] === flow) return i;
     const i = this.list.indexOf(flow);
     if (i < 0) throw new Error('OrderedFlows: flow not found');
     return i;
