@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'extension/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['test/support/fast-check-seed.ts'],
         },
       },
       {

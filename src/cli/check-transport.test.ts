@@ -48,6 +48,25 @@ describe('check transport', () => {
     expect('response' in got && got.response.headers).toContainEqual({ name: 'X-Evil', value: 'a\x1b[31mred\x07b' });
   });
 
+  it('sends request headers named like Object.prototype\'s keys as themselves, and merges repeats', async () => {
+    let received = '';
+    const url = await raw((s) => s.end(head('Access-Control-Allow-Origin: *', 'Content-Length: 0')));
+    servers.at(-1)!.on('connection', (socket) => socket.on('data', (d) => (received += d.toString('latin1'))));
+    const headers = [
+      { name: 'Origin', value: 'https://app.a.test' },
+      { name: 'constructor', value: 'a' },
+      { name: '__proto__', value: 'b' },
+      { name: 'X-Twice', value: '1' },
+      { name: 'X-Twice', value: '2' },
+    ];
+    const got = await nodeTransport({ insecure: false, timeoutMs: 5000 })('GET', url, headers);
+    expect('response' in got && got.response.status).toBe(200);
+    expect(received).toMatch(/\r\nconstructor: a\r\n/);
+    expect(received).toMatch(/\r\n__proto__: b\r\n/);
+    expect(received).toMatch(/\r\nX-Twice: 1, 2\r\n/);
+    expect(received).not.toMatch(/native code/);
+  });
+
   it('takes response headers up to Chromium\'s 256 KB and names the failure beyond it', async () => {
     const big = (n: number) => raw((s) => s.end(head('Access-Control-Allow-Origin: *', `X-Big: ${'a'.repeat(n)}`, 'Content-Length: 0')));
     const ok = await send(await big(100_000));

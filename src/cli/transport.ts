@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Header, WireResponse } from '../model/index.ts';
+import { ownValue } from '../model/own-key.ts';
 
 export interface SendOptions {
   insecure: boolean;
@@ -56,8 +57,9 @@ export function nodeTransport(opts: SendOptions): Transport {
       const u = new URL(url);
       const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
       // Chromium's network stack opens every request with these two (Node would append Host and "close").
-      const outgoing: Record<string, string> = { Host: u.host, Connection: 'keep-alive' };
-      for (const h of headers) outgoing[h.name] = h.name in outgoing ? `${outgoing[h.name]}, ${h.value}` : h.value;
+      // A null-prototype object: a header named `constructor` or `__proto__` is sent as itself.
+      const outgoing: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { Host: u.host, Connection: 'keep-alive' });
+      for (const h of headers) outgoing[h.name] = ownValue(outgoing, h.name) !== undefined ? `${outgoing[h.name]}, ${h.value}` : h.value;
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const done = (s: Sent) => {
@@ -92,7 +94,7 @@ export function nodeTransport(opts: SendOptions): Transport {
         // A deadline for the whole exchange, not Node's idle timeout: a server that trickles never idles.
         timer = setTimeout(() => req.destroy(Object.assign(new Error(`no response within ${opts.timeoutMs} ms`), { code: 'ETIMEDOUT' })), opts.timeoutMs);
         req.on('error', (err: NodeJS.ErrnoException) => {
-          done({ error: NET_ERRORS[err.code ?? ''] ?? parseError(err.code ?? '') ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
+          done({ error: ownValue(NET_ERRORS, err.code ?? '') ?? parseError(err.code ?? '') ?? 'net::ERR_FAILED', detail: `${err.code ?? ''} ${err.message}`.trim() });
         });
         req.end();
       } catch (err) {

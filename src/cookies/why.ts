@@ -6,6 +6,7 @@
 import type { Browser, RequestCookieContext } from './context.ts';
 import { code } from '../explain/code-spans.ts';
 import { firefoxMessage } from './browser-texts.ts';
+import { ownValue } from '../model/own-key.ts';
 
 export interface Facts {
   direction: 'set' | 'send';
@@ -121,7 +122,7 @@ function firefoxLine(reasons: readonly string[], f: Facts): string | null {
     InvalidDomain: 'CookieRejectedInvalidDomain',
     PartitionedRequiresSecure: 'CookieRejectedPartitionedRequiresSecure',
   };
-  const key = reasons.map((r) => keys[r]).find((k) => k !== undefined);
+  const key = reasons.map((r) => ownValue(keys, r)).find((k) => k !== undefined);
   return key ? firefoxMessage(key, f.name) : null;
 }
 

@@ -171,9 +171,10 @@ describe('HAR flows judged by the evaluator, against what Chromium 156 said (CDP
 });
 
 describe('flowsFromHar on hostile input that passes the schema', () => {
-  const entry = (url: string, status: number, extra: { redirectURL?: string; headers?: { name: string; value: string }[]; at?: string } = {}) => ({
+  type Headers = { name: string; value: string }[];
+  const entry = (url: string, status: number, extra: { redirectURL?: string; headers?: Headers; requestHeaders?: Headers; at?: string } = {}) => ({
     startedDateTime: extra.at ?? '2026-01-01T00:00:00.000Z',
-    request: { method: 'GET', url, headers: [{ name: 'Origin', value: 'https://app.test' }] },
+    request: { method: 'GET', url, headers: [{ name: 'Origin', value: 'https://app.test' }, ...(extra.requestHeaders ?? [])] },
     response: { status, headers: extra.headers ?? [], ...(extra.redirectURL !== undefined ? { redirectURL: extra.redirectURL } : {}) },
   });
   const flowsOf = (entries: unknown[]) => {
@@ -201,10 +202,21 @@ describe('flowsFromHar on hostile input that passes the schema', () => {
     expect(flows.map((f) => f.hops.map((h) => h.response?.status))).toEqual([[300], [302], [200], [200]]);
   });
 
+  it('takes header names and Sec-Fetch-Dest values that are names of Object.prototype as plain strings', () => {
+    // Found by the property below (seed -1570944025): a request header named __proto__ crashed author-header inference.
+    const headers = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((name) => ({ name, value: 'x' }));
+    const flows = flowsOf([
+      entry('https://api.test/a', 200, { requestHeaders: [...headers, { name: 'Sec-Fetch-Dest', value: 'constructor' }] }),
+    ]);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.inferred.find((i) => i.field === 'initiatorType')).toMatchObject({ from: expect.stringContaining('no resource type') });
+    expect(flows[0]!.request.headers.map((h) => h.name)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+  });
+
   it('never throws, through evaluation and every rendering, whatever strings and numbers the entries hold', () => {
     const text = fc.oneof(
       fc.string(),
-      fc.constantFrom('', 'http://a.test/x', 'https://b.test:8443/y?z#f', 'http://[bad', '/rel', 'null', 'OPTIONS', 'PUT', 'Origin', 'Location', 'Access-Control-Request-Method', 'Access-Control-Allow-Origin', '*', 'Set-Cookie', 'a=b; SameSite=None', 'Cookie', 'preflight', 'xhr'),
+      fc.constantFrom('', 'http://a.test/x', 'https://b.test:8443/y?z#f', 'http://[bad', '/rel', 'null', 'OPTIONS', 'PUT', 'Origin', 'Location', 'Access-Control-Request-Method', 'Access-Control-Allow-Origin', '*', 'Set-Cookie', 'a=b; SameSite=None', 'Cookie', 'preflight', 'xhr', '__proto__', 'constructor', 'toString', 'Sec-Fetch-Dest', 'Accept', 'Pragma', 'Cache-Control'),
     );
     const header = fc.record({ name: text, value: text });
     const harEntry = fc.record({

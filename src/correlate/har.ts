@@ -26,6 +26,7 @@ import { inferPageRequest, kindOfDevToolsType, preflightOnlyNotes, type RequestE
 import { compareFlows } from './ordered-flows.ts';
 import { pairPreflights, preflightFailed, type HopFacts, type PreflightFacts } from './pairing.ts';
 import { cacheEntriesOf, findPreflightCacheHit, PreflightCache } from './preflight-cache.ts';
+import { ownValue } from '../model/own-key.ts';
 
 export interface HarFlowOptions {
   /** Names the file in `flow.source`. */
@@ -179,7 +180,8 @@ function kindOf(head: Item): { kind: ResourceKind; evidence: string } {
     video: 'media',
     track: 'media',
   };
-  if (dest && byDest[dest]) return { kind: byDest[dest]!, evidence: `Sec-Fetch-Dest: ${dest}` };
+  const byDestKind = dest === null ? undefined : ownValue(byDest, dest);
+  if (byDestKind) return { kind: byDestKind, evidence: `Sec-Fetch-Dest: ${dest}` };
   const accept = getHeader(head.headers, 'accept') ?? '';
   if (/^text\/html/.test(accept)) return { kind: 'document', evidence: 'Accept: text/html… (what browsers send for documents)' };
   return { kind: 'fetch-or-xhr', evidence: 'no resource type in the HAR' };

@@ -16,11 +16,11 @@ import { getHeader, headerValues, type Header } from '../model/header.ts';
 const ALSO_BROWSER_ADDED = new Set(['accept-language', 'priority', 'upgrade-insecure-requests', 'x-client-data']);
 
 /** Values the browser sends by default when the page sets nothing (DevTools "Disable cache" adds the last two). */
-const DEFAULT_VALUES: Record<string, RegExp> = {
-  accept: /^\*\/\*$|^text\/html,|^image\/|^text\/css,|^application\/signed-exchange/,
-  pragma: /^no-cache$/,
-  'cache-control': /^no-cache$|^max-age=0$/,
-};
+const DEFAULT_VALUES: ReadonlyMap<string, RegExp> = new Map([
+  ['accept', /^\*\/\*$|^text\/html,|^image\/|^text\/css,|^application\/signed-exchange/],
+  ['pragma', /^no-cache$/],
+  ['cache-control', /^no-cache$|^max-age=0$/],
+]);
 
 /** True when `name` is a header the browser adds rather than one the page's code set. */
 export function isBrowserAdded(name: string, value: string, preflightNames: ReadonlySet<string>): boolean {
@@ -28,7 +28,7 @@ export function isBrowserAdded(name: string, value: string, preflightNames: Read
   if (preflightNames.has(lower)) return false; // the preflight asked about it: the page set it
   // Chromium's list: Firefox lets a page set User-Agent, but on the wire it is nearly always the browser's.
   if (isForbiddenRequestHeader(lower, value, 'chromium') || ALSO_BROWSER_ADDED.has(lower)) return true;
-  const defaultValue = DEFAULT_VALUES[lower];
+  const defaultValue = DEFAULT_VALUES.get(lower);
   return defaultValue !== undefined && defaultValue.test(value.trim());
 }
 

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import type { Entry, Response as HarResponse } from 'har-format';
 import type { CredentialsMode, RequestMode } from '../model/flow.ts';
+import { ownValue } from '../model/own-key.ts';
 
 const Header = v.looseObject({ name: v.string(), value: v.string() });
 const Headers = v.array(Header);
@@ -116,7 +117,8 @@ const ARTICLE: Record<string, string> = {
 };
 
 function describeReceived(received: string): string {
-  if (ARTICLE[received]) return ARTICLE[received]!;
+  const article = ownValue(ARTICLE, received);
+  if (article) return article;
   if (received.startsWith('"')) return `a string (${received.length > 40 ? `${received.slice(0, 40)}…"` : received})`;
   if (received === 'true' || received === 'false') return `a boolean (${received})`;
   if (/^-?\d|^NaN$|^-?Infinity$/.test(received)) return `a number (${received})`;
@@ -133,7 +135,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>, prefix: string): { pa
   const missing = issue.received === 'undefined';
   let message: string;
   if (issue.kind === 'validation') message = issue.message;
-  else if (missing) message = `missing (expected ${ARTICLE[issue.expected ?? ''] ?? issue.expected})`;
-  else message = `expected ${ARTICLE[issue.expected ?? ''] ?? issue.expected}, got ${describeReceived(issue.received)}`;
+  else if (missing) message = `missing (expected ${ownValue(ARTICLE, issue.expected ?? '') ?? issue.expected})`;
+  else message = `expected ${ownValue(ARTICLE, issue.expected ?? '') ?? issue.expected}, got ${describeReceived(issue.received)}`;
   return { path, message };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { usePanel } from '../context.ts';
 import { FlowRow } from './FlowRow.tsx';
+import { ownValue } from '../../../src/model/own-key.ts';
 
 /** Fixed row height (px): the list renders only the rows in view, so 10,000 flows stay smooth. */
 export const ROW_HEIGHT = 21;
@@ -78,7 +79,7 @@ export function FlowList() {
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((viewport - headerHeight) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
-    const delta = moves[e.key];
+    const delta = ownValue(moves, e.key);
     if (delta !== undefined) {
       e.preventDefault();
       scrollIntoView(state.move(Number.isFinite(delta) ? delta : delta > 0 ? list.length : -list.length));
