@@ -5,6 +5,10 @@ import type { Flow } from '../model/flow.ts';
 import type { WebRequestEvent, WebRequestRecord } from '../model/webrequest.ts';
 import { applyWebRequestEvent } from './webrequest-record.ts';
 import { Correlator, flowsFromRecords } from './webrequest.ts';
+import { analyzeFlows } from '../report/analyze.ts';
+import { flowsToHar } from '../har/write.ts';
+import { readHar } from '../har/read.ts';
+import { buildReport, renderHtml, renderMarkdown, renderText } from '../report/index.ts';
 
 const http = readJson<WebRequestFixture>('webrequest/chromium-http.json');
 const https = readJson<WebRequestFixture>('webrequest/chromium-https.json');
@@ -291,5 +295,53 @@ describe('Correlator (incremental)', () => {
     expect(flows[0]!.hops[0]!.sent).toBe(false);
     expect(flows[0]!.hops[0]!.preflight!.response!.status).toBe(204);
     expect(flows[0]!.inferred.some((i) => i.field === 'method' && /only the preflight/.test(i.from))).toBe(true);
+  });
+});
+
+describe('flowsFromRecords on hostile webRequest events', () => {
+  it('never throws, through evaluation and every rendering, whatever strings, numbers and orders the events hold', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', 'https://app.a.test/', 'https://api.b.test:8443/x?y#z', 'http://[bad', 'data:,x', 'chrome-extension://abc/x', 'null', 'OPTIONS', 'PUT',
+        'Origin', 'Location', 'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials',
+        '*', 'true', 'Set-Cookie', 'a=b; SameSite=None; Secure', 'Cookie', 'Sec-Fetch-Dest', 'Sec-Fetch-Mode', 'cors', 'empty', '__proto__', 'constructor', 'toString', 'Accept', 'Pragma'),
+    );
+    const headers = fc.option(fc.array(fc.record({ name: text, value: text }), { maxLength: 4 }), { nil: undefined });
+    const event = fc.record({
+      event: fc.constantFrom('beforeRequest', 'sendHeaders', 'headersReceived', 'beforeRedirect', 'responseStarted', 'completed', 'errorOccurred') as fc.Arbitrary<WebRequestEvent['event']>,
+      requestId: fc.constantFrom('1', '2', '3', '__proto__', 'constructor'),
+      tabId: fc.constantFrom(1, 2, -1),
+      frameId: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+      url: text,
+      method: fc.oneof(fc.constantFrom('GET', 'OPTIONS', 'PUT', 'POST'), text),
+      type: fc.oneof(fc.constantFrom('xmlhttprequest', 'main_frame', 'sub_frame', 'script', 'image', 'other'), text),
+      timeStamp: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double()),
+      initiator: fc.option(text, { nil: undefined }),
+      originUrl: fc.option(text, { nil: undefined }),
+      documentUrl: fc.option(text, { nil: undefined }),
+      requestHeaders: headers,
+      responseHeaders: headers,
+      statusCode: fc.option(fc.oneof(fc.constantFrom(200, 204, 301, 302, 303, 307, 401), fc.integer({ min: -2, max: 1000 })), { nil: undefined }),
+      statusLine: fc.option(text, { nil: undefined }),
+      redirectUrl: fc.option(text, { nil: undefined }),
+      ip: fc.option(fc.oneof(text, fc.constantFrom('127.0.0.1', '::1', '10.0.0.1')), { nil: undefined }),
+      fromCache: fc.option(fc.boolean(), { nil: undefined }),
+      error: fc.option(fc.oneof(text, fc.constantFrom('net::ERR_FAILED', 'NS_ERROR_DOM_BAD_URI')), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), fc.constantFrom(chrome, firefox), (events, opts) => {
+        const records = new Map<string, WebRequestRecord>();
+        for (const ev of events as WebRequestEvent[]) records.set(ev.requestId, applyWebRequestEvent(records.get(ev.requestId), ev));
+        const flows = flowsFromRecords(records.values(), opts);
+        const report = buildReport(analyzeFlows(flows, { browser: opts.browser.name, thirdPartyCookies: 'allowed' }));
+        // The HAR the panel exports must read back, whatever it was made of.
+        expect(readHar(JSON.stringify(flowsToHar(flows))).ok).toBe(true);
+        renderText(report);
+        renderMarkdown(report);
+        renderHtml(report);
+        expect(report).toBeDefined();
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -9,6 +9,7 @@ import type { Cookie, Entry, Har, Header as HarHeader, Page } from 'har-format';
 import { getHeader, headerValues, type Header } from '../model/header.ts';
 import type { Exchange, Flow, InitiatorType } from '../model/index.ts';
 import { redactHeaders, REDACTED } from '../report/redact.ts';
+import { isoTime } from '../model/time.ts';
 
 export interface HarWriteOptions {
   /** Who wrote the file: `log.creator`. */
@@ -33,7 +34,7 @@ const RESOURCE_TYPE: Record<InitiatorType, string> = {
   other: 'other',
 };
 
-const iso = (ms: number | undefined) => new Date(Number.isFinite(ms) ? (ms as number) : 0).toISOString();
+const iso = (ms: number | undefined) => isoTime(ms) ?? isoTime(0)!;
 
 function harHeaders(headers: readonly Header[], secrets: boolean): HarHeader[] {
   return (secrets ? headers : redactHeaders(headers)).map((h) => ({ name: h.name, value: h.value }));

@@ -7,6 +7,7 @@ import type { CookieReason, Evaluation, Exchange, Finding, Flow, Header, Hop, In
 import type { AnalyzedFlow } from './analyze.ts';
 import { redactCookieRaw, redactHeaders } from './redact.ts';
 import { isPolicyError } from '../fetch/network-error.ts';
+import { isoTime } from '../model/time.ts';
 
 export const REPORT_SCHEMA = 'cors-lens/report@1';
 
@@ -172,7 +173,7 @@ export function reportFlow({ flow, evaluation: ev }: AnalyzedFlow, opts: ReportO
     id: flow.id,
     source: flow.source ?? null,
     browser: flow.browser ? { name: flow.browser.name, version: flow.browser.version ?? null } : null,
-    startedAt: flow.startedAt !== undefined && Number.isFinite(flow.startedAt) ? new Date(flow.startedAt).toISOString() : null,
+    startedAt: isoTime(flow.startedAt),
     request: { method: flow.request.method, url: flow.request.url, headers: requestHeaders },
     initiator: flow.request.origin,
     initiatorType: flow.request.initiatorType,
