@@ -87,10 +87,9 @@ describe('check transport', () => {
       const chunk = Buffer.alloc(64 * 1024, 97);
       const timer = setInterval(() => (s.destroyed ? clearInterval(timer) : s.write(chunk)), 5);
     });
-    const started = Date.now();
+    // Waiting for the body would end in net::ERR_TIMED_OUT after 1 s instead.
     const got = await send(url, 1000);
     expect('response' in got && got.response.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(900);
   }, 10_000);
 
   it('gives up after --timeout in all, even on a server that trickles its answer', async () => {
@@ -99,10 +98,9 @@ describe('check transport', () => {
       let i = 0;
       const timer = setInterval(() => (s.destroyed || i >= bytes.length ? clearInterval(timer) : s.write(bytes.subarray(i, ++i))), 100);
     });
-    const started = Date.now();
+    // A timeout between bytes would never fire (one comes every 100 ms) and the answer would be a 200 after ~6 s.
     const got = await send(url, 500);
     expect('error' in got && got.error).toBe('net::ERR_TIMED_OUT');
-    expect(Date.now() - started).toBeLessThan(1500);
   }, 10_000);
 
   it('opens the request with Host and Connection: keep-alive, as Chromium does, then the headers given, in order', async () => {

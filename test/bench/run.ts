@@ -13,6 +13,8 @@
  * - the panel's whole path, records → flows → evaluations (Correlator + IncrementalAnalysis) in
  *   batches of 100, against the reducer alone and against evaluating every flow once (analyzeFlows
  *   of the final flows), for 10k requests of each workload.
+ * - code spans: cutting explanation texts into code and plain parts on hostile backticks, 25k to
+ *   100k characters, against String.split (linear growth shows the scan is not quadratic).
  * Each figure is the median of several runs after a warm-up (one run at 100k). Options: --sizes 1000,10000  --polled 1000  --runs 5
  */
 import { flowsFromHar } from '../../src/correlate/har.ts';
@@ -22,6 +24,7 @@ import { readHar } from '../../src/har/read.ts';
 import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import { analyzeFlows, IncrementalAnalysis } from '../../src/evaluate/index.ts';
 import { harText, pollingEvents, webRequestEvents } from './generate.ts';
+import { segments } from '../../src/explain/code-spans.ts';
 
 const SEED = 20261129;
 const arg = (name: string) => {
@@ -158,6 +161,17 @@ for (const n of SIZES) {
   ]);
 }
 table(harRows);
+
+console.log('\nCode spans in explanation texts, on hostile backticks (ms; baseline = String.split on the same text)');
+const spanRows = [['characters', 'split (baseline)', 'segments', 'ratio']];
+for (const n of [25_000, 50_000, 100_000]) {
+  // Runs of 2 and 3 backticks that nothing closes: the input a quadratic scan would stall on.
+  const hostile = '`' + ' ``'.repeat(n / 6) + ' ```'.repeat(n / 8);
+  const base = time(() => hostile.split('`'));
+  const cut = time(() => segments(hostile));
+  spanRows.push([fmt(hostile.length), fmt(base, 2), fmt(cut, 2), `${fmt(cut / base, 1)}×`]);
+}
+table(spanRows);
 
 // The panel itself, in headless Chromium: first render of 10,000 flows and one filter keystroke.
 if (!process.argv.includes('--no-panel')) {
