@@ -44,7 +44,10 @@ cors-lens demo lab
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
 if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
   ensureBrowsers(['chromium']);
-  const chromium = await launchChromium({ extension: true, devtools: true, headless: false, args: ['--window-size=1440,900'] });
+  // CORS_LENS_DEBUG_PORT: also open Chromium's DevTools protocol on this loopback port, so that a
+  // tool (the test of this command, test/e2e/npm-start.test.ts) can attach to the browser it opened.
+  const debugPort = process.env.CORS_LENS_DEBUG_PORT ? Number(process.env.CORS_LENS_DEBUG_PORT) : undefined;
+  const chromium = await launchChromium({ extension: true, devtools: true, headless: false, args: ['--window-size=1440,900'], handleSigint: false, ...(debugPort ? { debugPort } : {}) });
   const [page] = await chromium.browser.pages();
   // The background registers its webRequest listeners when its service worker first runs: wait for it,
   // or the lab's own page load goes unseen.
@@ -64,7 +67,11 @@ if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
       : 'Chromium is open on the lab with DevTools; pick the CORS panel (under » if hidden). Ctrl+C stops everything.',
   );
   chromium.browser.on('disconnected', () => void shutdown());
+  let stopping = false;
   const shutdown = async () => {
+    // Ctrl+C closes the browser, whose 'disconnected' event comes here again.
+    if (stopping) return;
+    stopping = true;
     await chromium.close();
     await server.close();
     process.exit(0);

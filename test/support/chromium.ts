@@ -36,6 +36,14 @@ export interface LaunchChromiumOptions {
   /** Third-party cookies as a desktop user has them by default (true), or blocked. */
   thirdPartyCookies?: boolean;
   args?: string[];
+  /**
+   * Also serve the DevTools protocol on this loopback port, for another program to attach. The
+   * extension is then loaded with --load-extension (which Chromium still honours) rather than over
+   * the pipe: puppeteer allows only one of the two connections.
+   */
+  debugPort?: number;
+  /** The caller handles Ctrl+C itself (closing the browser and removing its profile); puppeteer would exit with 130 first. */
+  handleSigint?: boolean;
 }
 
 export interface LaunchedChromium {
@@ -56,14 +64,21 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   if (opts.extension && !existsSync(join(CHROME_DIST, 'manifest.json'))) {
     throw new Error(`No built extension at ${CHROME_DIST}: run \`npm run build\` first.`);
   }
+  const port = opts.debugPort;
   const launch: LaunchOptions = {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    pipe: true,
+    pipe: port === undefined,
+    handleSIGINT: opts.handleSigint ?? true,
     devtools: opts.devtools ?? false,
     userDataDir,
-    args: [...CHROMIUM_FLAGS, ...(opts.args ?? [])],
-    ...(opts.extension ? { enableExtensions: [CHROME_DIST] } : {}),
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(opts.args ?? []),
+      ...(port !== undefined ? [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1'] : []),
+      ...(port !== undefined && opts.extension ? [`--load-extension=${CHROME_DIST}`, `--disable-extensions-except=${CHROME_DIST}`] : []),
+    ],
+    ...(opts.extension ? { enableExtensions: port === undefined ? [CHROME_DIST] : true } : {}),
   };
   const browser = await puppeteer.launch(launch);
   return {
@@ -71,7 +86,12 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
     userDataDir,
     async close() {
       await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      // A headed Chromium's helpers may still write to the profile for a moment after close().
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (err) {
+        console.warn(`Could not remove the Chromium profile ${userDataDir}: ${(err as Error).message}`);
+      }
     },
   };
 }
