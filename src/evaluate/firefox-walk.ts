@@ -5,7 +5,7 @@
  * nsCORSPreflightListener::CheckPreflightRequestApproved, AsyncOnChannelRedirect, UpdateChannel).
  */
 import type { Flow, Header } from '../model/index.ts';
-import { headerLineCount, isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
+import { isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
@@ -23,9 +23,21 @@ export interface FirefoxReport {
 /** The main request failing after a failed preflight or redirect: Firefox prints this second. */
 const didNotSucceed = (url: string): FirefoxLine => ({ key: 'CORSDidNotSucceed2', url });
 
+/**
+ * Firefox's duplicate check (CheckOriginHeader) visits the response's header lines under their names
+ * as received and compares each with "Access-Control-Allow-Origin" case-sensitively: two lines
+ * spelled otherwise (`ACCESS-CONTROL-ALLOW-ORIGIN`, or one of them lower-case) are not counted, and
+ * their values, joined by ", ", fail the origin match instead (seen in firefox-esr 153).
+ */
+function exactlyNamedLines(headers: readonly Header[], name: string): number {
+  let n = 0;
+  for (const h of headers) if (h && h.name === name) n++;
+  return n;
+}
+
 /** CheckRequestApproved on one response: ACAO lines, presence, `*` with credentials, match, ACAC. */
 function accessCheck(url: string, status: number, headers: Header[], withCredentials: boolean, origin: string): FirefoxLine | null {
-  if (headerLineCount(headers, 'Access-Control-Allow-Origin') > 1) return { key: 'CORSMultipleAllowOriginNotAllowed', url };
+  if (exactlyNamedLines(headers, 'Access-Control-Allow-Origin') > 1) return { key: 'CORSMultipleAllowOriginNotAllowed', url };
   const allowOrigin = normalizedHeader(headers, 'Access-Control-Allow-Origin');
   if (allowOrigin === null) return { key: 'CORSMissingAllowOrigin2', url, param: String(status) };
   if (withCredentials && allowOrigin === '*') return { key: 'CORSNotSupportingCredentials', url };

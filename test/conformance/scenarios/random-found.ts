@@ -5,7 +5,7 @@
  * headers, cookies deleted on arrival.
  */
 import { CROSS_SITE, defineScenarios, PAGE_HOST, SAME_SITE, THIRD_SITE } from '../scenario.ts';
-import { acac, acah, acam, acao, ok, preflightOk, redirect, setCookie } from './helpers.ts';
+import { acac, acah, acam, acao, ok, preflightOk, put, redirect, setCookie } from './helpers.ts';
 
 /** A raw response head (Chromium parses it; Node would refuse or normalize it). */
 const raw = (head: string, body = 'ok') => ({ rawHead: head, body });
@@ -160,5 +160,28 @@ export default defineScenarios('random-found', [
     title: "A Location's own fragment replaces the page's in Chromium's message",
     routes: (e) => ({ r: redirect(302, `${e.at(THIRD_SITE, 't')}#x`, acao('*')), t: ok() }),
     request: (e) => ({ via: 'xhr', url: `${e.at(CROSS_SITE, 'r')}#top` }),
+  },
+  {
+    id: 'found-acao-twice-upper-case',
+    title: 'Two ACCESS-CONTROL-ALLOW-ORIGIN lines in capitals: Chromium says multiple values; Firefox counts only lines spelled Access-Control-Allow-Origin and says they do not match',
+    routes: (e) => ({ r: ok(['ACCESS-CONTROL-ALLOW-ORIGIN', e.pageOrigin], ['ACCESS-CONTROL-ALLOW-ORIGIN', e.pageOrigin]) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r') }),
+  },
+  {
+    id: 'found-acao-twice-mixed-case',
+    title: 'Access-Control-Allow-Origin once as spelled and once in lower case: one line to Firefox, two to Chromium',
+    routes: (e) => ({ r: ok(acao(e.pageOrigin), ['access-control-allow-origin', '*']) }),
+    request: (e) => ({ via: 'xhr', url: e.at(CROSS_SITE, 'r') }),
+  },
+  {
+    id: 'found-preflight-acao-twice-upper-case',
+    title: 'A preflight answered with two ACCESS-CONTROL-ALLOW-ORIGIN lines in capitals, credentials included',
+    routes: (e) => ({
+      r: {
+        preflight: preflightOk(['ACCESS-CONTROL-ALLOW-ORIGIN', e.pageOrigin], ['ACCESS-CONTROL-ALLOW-ORIGIN', e.pageOrigin], acac(), acam('PUT')),
+        actual: ok(acao(e.pageOrigin), acac()),
+      },
+    }),
+    request: (e) => put(e, { credentials: 'include' }),
   },
 ]);
