@@ -7,7 +7,7 @@
 import type { Flow, Header } from '../model/index.ts';
 import { isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
-import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin } from '../fetch/origin.ts';
+import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin, parseUrl } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
 import { headersAfterRedirect, taintsOrigin } from '../fetch/redirect.ts';
 import { hopUrl, redirectTarget, withInheritedFragment } from './hop-state.ts';
@@ -99,7 +99,8 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
   const firstUrl = hopUrl(flow.hops[0], req.url);
   // A same-origin-mode request to another origin never starts (checked in firefox-esr 153).
   if (req.mode === 'same-origin' && !isSameOrigin(pageOrigin, firstUrl)) {
-    return { ...report, lines: [{ key: 'CheckSameOriginError', url: req.topLevelUrl ?? `${pageOrigin}/`, param: firstUrl }] };
+    // The URL as its parser serializes it (é in a query percent-encoded), never shortened.
+    return { ...report, lines: [{ key: 'CheckSameOriginError', url: req.topLevelUrl ?? `${pageOrigin}/`, param: parseUrl(firstUrl)?.href ?? firstUrl }] };
   }
   if (req.mode !== 'cors') return report;
   const withCredentials = req.credentials === 'include';

@@ -4,7 +4,7 @@
  * Rules decide the code; this table only words it.
  */
 import type { AddressSpace, CorsError, InitiatorType } from '../model/index.ts';
-import { CORS_ENABLED_SCHEMES } from '../fetch/origin.ts';
+import { CORS_ENABLED_SCHEMES, parseUrl } from '../fetch/origin.ts';
 
 export interface ChromeMessageInput {
   code: CorsError;
@@ -157,9 +157,14 @@ export function chromeReason(i: ChromeMessageInput): string {
   }
 }
 
-/** Blink's KURL::ElidedString: URLs over 1024 characters keep their first and last 511. */
+/**
+ * Blink's KURL::ElidedString of the request's URL, for the lines fetch() prints before any request
+ * is made: the URL as the URL parser serializes it (`café` in a query becomes `caf%C3%A9`), and
+ * when over 1024 characters, its first 511 and last 510 around "...".
+ */
 function elided(url: string): string {
-  return url.length <= 1024 ? url : `${url.slice(0, 511)}...${url.slice(-511)}`;
+  const serialized = parseUrl(url)?.href ?? url;
+  return serialized.length <= 1024 ? serialized : `${serialized.slice(0, 511)}...${serialized.slice(-510)}`;
 }
 
 /** The whole console line Chromium 156 prints for a CORS failure. */

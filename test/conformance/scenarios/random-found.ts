@@ -184,4 +184,16 @@ export default defineScenarios('random-found', [
     }),
     request: (e) => put(e, { credentials: 'include' }),
   },
+  {
+    id: 'found-same-origin-mode-non-ascii-query',
+    title: 'mode: "same-origin" to another origin with é in the query: "Fetch API cannot load" prints the URL percent-encoded',
+    routes: () => ({ r: ok() }),
+    request: (e) => ({ via: 'fetch', url: `${e.at(CROSS_SITE, 'r')}?q=café&r=a%20b`, mode: 'same-origin' }),
+  },
+  {
+    id: 'found-same-origin-mode-long-url',
+    title: 'mode: "same-origin" to another origin with a 2,000-character URL: the first 511 and the last 510 characters around "..."',
+    routes: () => ({ r: ok() }),
+    request: (e) => ({ via: 'fetch', url: `${e.at(CROSS_SITE, 'r')}?q=${'x'.repeat(1000)}${'y'.repeat(1000)}`, mode: 'same-origin' }),
+  },
 ]);
