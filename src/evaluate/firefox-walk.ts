@@ -7,7 +7,7 @@
 import type { Flow, Header } from '../model/index.ts';
 import { isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
-import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin, parseUrl } from '../fetch/origin.ts';
+import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin, parseUrl, schemeOf } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
 import { headersAfterRedirect, taintsOrigin } from '../fetch/redirect.ts';
 import { hopUrl, redirectTarget, withInheritedFragment } from './hop-state.ts';
@@ -149,10 +149,13 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     const response = hop.response;
     if (!response) return report;
     const respHeaders = safeHeaders(response.headers);
-    const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     const location = redirectTarget(response, url);
     // A followed redirect that fails prints the request's failure too; redirect: "manual" does not follow.
     const followed = location !== null && req.redirect !== 'manual';
+    // Firefox refuses to follow a redirect to a data: URL before any CORS check of the redirect
+    // itself: the request's failure is all it prints (firefox-esr 153; random seed 20261129).
+    if (followed && req.redirect !== 'error' && schemeOf(location) === 'data') return { ...report, lines: [didNotSucceed(url)] };
+    const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     if (access) return { ...report, lines: followed ? [access, didNotSucceed(url)] : [access] };
     if (!location || req.redirect === 'manual' || req.redirect === 'error') return report;
     // A redirect to a URL with userinfo is refused without a reason of its own.

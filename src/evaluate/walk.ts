@@ -109,8 +109,10 @@ export function walk(flow: Flow): Walk {
   };
 
   if (req.mode === 'navigate' || req.mode === 'websocket') w.notes.push(`A ${req.mode} request is not subject to the CORS check.`);
-  // Blink refuses this combination before any request (checked in Chromium 156).
-  if (req.mode === 'no-cors' && req.redirect !== undefined && req.redirect !== 'follow') {
+  // Blink refuses this combination before any request (checked in Chromium 156) — but only for
+  // another origin: a same-origin (or data:) URL takes main fetch's basic path first, and a manual
+  // redirect there gives the page an opaque-redirect response (random seed 20261203).
+  if (req.mode === 'no-cors' && req.redirect !== undefined && req.redirect !== 'follow' && !isSameOrigin(pageOrigin, s.url) && schemeOf(s.url) !== 'data') {
     w.originPerHop.push(null);
     w.methodPerHop.push(s.method);
     w.preflightPerHop.push({ needed: false, seen: false });

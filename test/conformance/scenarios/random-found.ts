@@ -196,4 +196,22 @@ export default defineScenarios('random-found', [
     routes: () => ({ r: ok() }),
     request: (e) => ({ via: 'fetch', url: `${e.at(CROSS_SITE, 'r')}?q=${'x'.repeat(1000)}${'y'.repeat(1000)}`, mode: 'same-origin' }),
   },
+  {
+    id: 'found-no-cors-manual-same-origin',
+    title: 'mode: "no-cors" with redirect: "manual" to the page\'s own origin: allowed, and the redirect comes back as an opaque-redirect response',
+    routes: (e) => ({ r: redirect(302, e.at(CROSS_SITE, 'end')), end: ok() }),
+    request: (e) => ({ via: 'fetch', url: e.at(PAGE_HOST, 'r'), mode: 'no-cors', redirect: 'manual' }),
+  },
+  {
+    id: 'found-no-cors-error-same-origin',
+    title: 'mode: "no-cors" with redirect: "error" to the page\'s own origin, which redirects: a network error, not a CORS one',
+    routes: (e) => ({ r: redirect(302, e.at(PAGE_HOST, 'end')), end: ok() }),
+    request: (e) => ({ via: 'fetch', url: e.at(PAGE_HOST, 'r'), mode: 'no-cors', redirect: 'error' }),
+  },
+  {
+    id: 'found-redirect-to-data-acao-mismatch',
+    title: 'A redirect to a data: URL whose Access-Control-Allow-Origin does not match: Chromium names the mismatch; Firefox refuses the data: redirect first and names nothing',
+    routes: () => ({ r: redirect(302, 'data:text/plain,hi', acao('http://app.site-a.test.'), acac('TRUE')) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', body: 'payload', credentials: 'include' }),
+  },
 ]);
