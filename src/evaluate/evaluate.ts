@@ -8,6 +8,7 @@ import { safeHeaders } from '../fetch/http.ts';
 import { nothingReadable, readability } from '../fetch/response-headers.ts';
 import { classify } from './classify.ts';
 import { errorFinding } from './findings.ts';
+import { why } from '../explain/why.ts';
 import { firefoxWalk } from './firefox-walk.ts';
 import { sanitizeFlow } from './sanitize.ts';
 import { summarize } from './summary.ts';
@@ -36,13 +37,28 @@ export function judge(raw: Flow, ctx: EvaluationContext): Evaluation {
   const flow = sanitizeFlow(raw);
   const w = walk(flow);
   const firefox = firefoxWalk(flow);
-  const verdict = w.outcome;
+  const chromeError: Finding | null = w.outcome === 'blocked' && w.failure ? errorFinding(flow, w, w.failure, firefox) : null;
+  // Judged for Firefox, where Firefox's checks pass on the final response that Chromium blocks
+  // (it reads header lines otherwise): Firefox's verdict, with Chrome's error kept as a warning.
+  const firefoxOnly = ctx.browser === 'firefox' && chromeError !== null && firefox.passes && firefox.lines.length === 0;
+  const verdict = firefoxOnly ? 'allowed' : w.outcome;
   const readable =
     verdict === 'allowed' || verdict === 'not-cors'
-      ? readability(safeHeaders(w.finalResponse?.headers), w.tainting, flow.request.credentials)
+      ? firefoxOnly
+        ? readability(lastResponseHeaders(flow), 'cors', flow.request.credentials)
+        : readability(safeHeaders(w.finalResponse?.headers), w.tainting, flow.request.credentials)
       : nothingReadable(lastResponseHeaders(flow));
-  const error: Finding | null = verdict === 'blocked' && w.failure ? errorFinding(flow, w, w.failure, firefox) : null;
+  const error: Finding | null = firefoxOnly ? null : chromeError;
   const warnings = collectWarnings(flow, w, firefox, readable, ctx.browser);
+  if (firefoxOnly) {
+    warnings.unshift({
+      ...chromeError,
+      code: 'BlockedInChromeOnly',
+      severity: 'warning',
+      messages: { chrome: chromeError.messages.chrome, firefox: null },
+      why: `${why('BlockedInChromeOnly', { failedParameter: chromeError.failedParameter, origin: '', pageOrigin: '', stage: chromeError.location.stage, credentials: false, method: '', redirected: false })} Chrome: ${chromeError.why}`,
+    });
+  }
   const evaluation: Evaluation = {
     flowId: flow.id,
     verdict,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlow } from './flow-builder.ts';
 import { firefoxWalk } from './firefox-walk.ts';
+import { evaluate } from './index.ts';
 
 const O = 'https://app.site-a.test';
 const API = 'https://api.site-b.test/x';
@@ -61,5 +62,44 @@ describe('Firefox order of checks', () => {
   it('no-cors and same-origin requests print no CORS line', () => {
     expect(firefoxWalk(buildFlow({ url: API, origin: O, mode: 'no-cors' }, [{}])).lines).toEqual([]);
     expect(firefoxWalk(buildFlow({ url: `${O}/y`, origin: O }, [{}])).lines).toEqual([]);
+  });
+});
+
+describe('header lines Firefox reads otherwise than Chromium (firefox-esr 153)', () => {
+  const judge = (browser: 'chrome' | 'firefox', headers: [string, string][], credentials: 'include' | 'same-origin' = 'same-origin') =>
+    evaluate(buildFlow({ url: API, origin: O, credentials }, [{ headers }]), { browser, thirdPartyCookies: 'allowed' });
+
+  it('counts Access-Control-Allow-Origin lines for "Multiple" only under that exact spelling', () => {
+    expect(keys(firefoxWalk(buildFlow({ url: API, origin: O }, [{ headers: [['Access-Control-Allow-Origin', O], ['Access-Control-Allow-Origin', O]] }])))).toEqual([
+      'CORSMultipleAllowOriginNotAllowed',
+    ]);
+    expect(keys(firefoxWalk(buildFlow({ url: API, origin: O }, [{ headers: [['ACCESS-CONTROL-ALLOW-ORIGIN', O], ['ACCESS-CONTROL-ALLOW-ORIGIN', O]] }])))).toEqual([
+      `CORSAllowOriginNotMatchingOrigin(${O}, ${O})`,
+    ]);
+  });
+
+  it('skips an empty line when it joins a header’s lines', () => {
+    const r = firefoxWalk(buildFlow({ url: API, origin: O, credentials: 'include' }, [{ headers: [['access-control-allow-origin', O], ['access-control-allow-origin', '']] }]));
+    expect(keys(r)).toEqual(['CORSMissingAllowCredentials']);
+  });
+
+  it('judged for Firefox, a response only Chromium blocks is allowed, with Chrome’s error kept as a warning', () => {
+    const headers: [string, string][] = [['access-control-allow-origin', ''], ['access-control-allow-origin', O], ['X-Id', '1']];
+    const chrome = judge('chrome', headers);
+    expect(chrome.verdict).toBe('blocked');
+    expect(chrome.error?.code).toBe('MultipleAllowOriginValues');
+    const firefox = judge('firefox', headers);
+    expect(firefox.verdict).toBe('allowed');
+    expect(firefox.error).toBeNull();
+    const warning = firefox.warnings.find((w) => w.code === 'BlockedInChromeOnly');
+    expect(warning?.messages.chrome).toBe(chrome.error!.messages.chrome);
+    expect(warning?.fix).toEqual(chrome.error!.fix);
+    expect(warning?.why).toContain('Firefox lets this response through');
+    expect(firefox.readableResponseHeaders).not.toContain('x-id');
+  });
+
+  it('keeps Chromium’s verdict where Firefox blocks too, or cannot be judged', () => {
+    expect(judge('firefox', [['Access-Control-Allow-Origin', 'https://elsewhere.test']]).verdict).toBe('blocked');
+    expect(judge('firefox', [['access-control-allow-origin', O], ['access-control-allow-origin', '']], 'include').error?.messages.firefox).toContain('Access-Control-Allow-Credentials');
   });
 });

@@ -5,7 +5,7 @@
  * nsCORSPreflightListener::CheckPreflightRequestApproved, AsyncOnChannelRedirect, UpdateChannel).
  */
 import type { Flow, Header } from '../model/index.ts';
-import { isOkStatus, isToken, lowerAscii, normalizedHeader, safeHeaders, trimLws } from '../fetch/http.ts';
+import { isOkStatus, isToken, lowerAscii, safeHeaders, trimLws } from '../fetch/http.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin, parseUrl, schemeOf } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
@@ -18,6 +18,11 @@ export interface FirefoxReport {
   lines: FirefoxLine[];
   /** The Authorization-under-`*` warning, when Firefox would print it. */
   warning: FirefoxLine | null;
+  /**
+   * Firefox's CORS checks passed on the flow's final response: it hands that response to the page
+   * (false when a check failed, or when the flow ends before a final response Firefox would judge).
+   */
+  passes: boolean;
 }
 
 /** The main request failing after a failed preflight or redirect: Firefox prints this second. */
@@ -35,16 +40,33 @@ function exactlyNamedLines(headers: readonly Header[], name: string): number {
   return n;
 }
 
+/**
+ * A response header's value as Firefox reads it (nsHttpHeaderArray): each line trimmed, lines joined
+ * by ", ", but an empty line is no value at all — it never adds ", " (MergeHeader: "merge of empty
+ * header = no-op"); null when no line has the name. Chromium, as Fetch says, joins the empty ones too.
+ */
+function firefoxHeader(headers: readonly Header[], name: string): string | null {
+  const wanted = lowerAscii(name);
+  let value: string | null = null;
+  for (const h of headers) {
+    if (!h || typeof h.name !== 'string' || lowerAscii(h.name) !== wanted) continue;
+    const v = trimLws(String(h.value ?? ''));
+    if (value === null) value = v;
+    else if (v !== '') value = value === '' ? v : `${value}, ${v}`;
+  }
+  return value;
+}
+
 /** CheckRequestApproved on one response: ACAO lines, presence, `*` with credentials, match, ACAC. */
 function accessCheck(url: string, status: number, headers: Header[], withCredentials: boolean, origin: string): FirefoxLine | null {
   if (exactlyNamedLines(headers, 'Access-Control-Allow-Origin') > 1) return { key: 'CORSMultipleAllowOriginNotAllowed', url };
-  const allowOrigin = normalizedHeader(headers, 'Access-Control-Allow-Origin');
+  const allowOrigin = firefoxHeader(headers, 'Access-Control-Allow-Origin');
   if (allowOrigin === null) return { key: 'CORSMissingAllowOrigin2', url, param: String(status) };
   if (withCredentials && allowOrigin === '*') return { key: 'CORSNotSupportingCredentials', url };
   if ((withCredentials || allowOrigin !== '*') && allowOrigin !== origin) {
     return { key: 'CORSAllowOriginNotMatchingOrigin', url, param: allowOrigin };
   }
-  if (withCredentials && normalizedHeader(headers, 'Access-Control-Allow-Credentials') !== 'true') {
+  if (withCredentials && firefoxHeader(headers, 'Access-Control-Allow-Credentials') !== 'true') {
     return { key: 'CORSMissingAllowCredentials', url };
   }
   return null;
@@ -65,7 +87,7 @@ function preflightCheck(url: string, method: string, unsafe: string[], status: n
   if (access) return { line: access, warning: null };
   if (!isOkStatus(status)) return { line: { key: 'CORSPreflightDidNotSucceed3', url, param: String(status) }, warning: null };
   let found = method === 'GET' || method === 'HEAD' || method === 'POST';
-  for (const m of items(normalizedHeader(headers, 'Access-Control-Allow-Methods'))) {
+  for (const m of items(firefoxHeader(headers, 'Access-Control-Allow-Methods'))) {
     if (!isToken(m)) return { line: { key: 'CORSInvalidAllowMethod', url, param: m }, warning: null };
     found ||= (m === '*' && !withCredentials) || m === method;
   }
@@ -73,7 +95,7 @@ function preflightCheck(url: string, method: string, unsafe: string[], status: n
   const allowed: string[] = [];
   let wildcard = false;
   let listsAuthorization = false;
-  for (const h of items(normalizedHeader(headers, 'Access-Control-Allow-Headers'))) {
+  for (const h of items(firefoxHeader(headers, 'Access-Control-Allow-Headers'))) {
     if (!isToken(h)) return { line: { key: 'CORSInvalidAllowHeader', url, param: h }, warning: null };
     if (h === '*' && !withCredentials) wildcard = true;
     else allowed.push(lowerAscii(h));
@@ -94,7 +116,7 @@ function preflightCheck(url: string, method: string, unsafe: string[], status: n
 
 export function firefoxWalk(flow: Flow): FirefoxReport {
   const req = flow.request;
-  const report: FirefoxReport = { lines: [], warning: null };
+  const report: FirefoxReport = { lines: [], warning: null, passes: false };
   const pageOrigin = normalizeOrigin(req.origin);
   const firstUrl = hopUrl(flow.hops[0], req.url);
   // A same-origin-mode request to another origin never starts (checked in firefox-esr 153).
@@ -157,7 +179,9 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     if (followed && req.redirect !== 'error' && schemeOf(location) === 'data') return { ...report, lines: [didNotSucceed(url)] };
     const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     if (access) return { ...report, lines: followed ? [access, didNotSucceed(url)] : [access] };
-    if (!location || req.redirect === 'manual' || req.redirect === 'error') return report;
+    // The final response passed (or, with redirect: "manual", the page gets an opaque redirect).
+    if (!location || req.redirect === 'manual') return { ...report, passes: true };
+    if (req.redirect === 'error') return report;
     // A redirect to a URL with userinfo is refused without a reason of its own.
     if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };
     if (taintsOrigin(location, url, pageOrigin)) tainted = true;

@@ -270,6 +270,9 @@ export function fixFor(i: FixInput): Fix | null {
       return headerFix(i, 'Access-Control-Expose-Headers', i.policy.expose.join(', ') || 'x-your-header', 'Name each header the page must read.');
     case 'SameOriginModeRedirected':
       return noSnippets("Call the final URL directly, or use `mode: 'cors'` and answer the cross-origin request with CORS headers; or stop the server from redirecting off the page's origin.", 'request');
+    case 'BlockedInChromeOnly':
+      // The evaluator attaches the fix of Chrome's own error instead (evaluate.ts); this is what holds in general.
+      return noSnippets(`Send each CORS header on ${where(i)} once, spelled as the standard spells it, with a value Chrome accepts too: Firefox skips empty header lines that Chrome counts.`, 'actual');
     case 'UnsafeRequestHeaderRefused':
       return noSnippets(`Stop setting ${code(i.failedParameter)} in the page's code: the browser never sends a value the page chose for it.`, 'request');
     case 'PreflightMaxAgeCapped':

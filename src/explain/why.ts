@@ -105,6 +105,8 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
     "The request was made with mode 'same-origin' and the server redirected it to another origin. Chromium stops such a load as unsafe (net::ERR_ABORTED) instead of reporting a CORS error.",
   UnsafeRequestHeaderRefused: (i) =>
     `The page's XMLHttpRequest tried to set ${val(i.failedParameter)}, a header only the browser may set. The browser dropped it (the request went without it) and logged a console error; fetch() drops such headers silently.`,
+  BlockedInChromeOnly: () =>
+    'Firefox lets this response through, but Chrome blocks the same exchange: the two read these response headers differently (Chrome’s reason is in its message). Fix it so that it works in both.',
   PreflightMaxAgeCapped: () =>
     'Access-Control-Max-Age asks browsers to cache the preflight result longer than they will: Chromium caps it at 2 hours (7200 s), Firefox at 24 hours.',
 };

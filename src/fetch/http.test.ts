@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerLineCount, isOkStatus, isRedirectStatus, isToken, normalizedHeader, safeHeaders, trimLws } from './http.ts';
+import { isOkStatus, isRedirectStatus, isToken, normalizedHeader, safeHeaders, trimLws } from './http.ts';
 
 describe('normalizedHeader (Chromium GetNormalizedHeader)', () => {
   const h = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
@@ -14,7 +14,6 @@ describe('normalizedHeader (Chromium GetNormalizedHeader)', () => {
     expect(normalizedHeader(h([['A', '  ']]), 'a')).toBe('');
   });
   it('counts lines', () => {
-    expect(headerLineCount(h([['A', '1'], ['a', '2'], ['b', '3']]), 'A')).toBe(2);
   });
 });
 

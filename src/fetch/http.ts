@@ -38,15 +38,6 @@ export function normalizedHeader(headers: readonly Header[] | undefined, name: s
   return values.length === 0 ? null : values.join(', ');
 }
 
-/** How many lines of the header the response carried (Firefox refuses two `Access-Control-Allow-Origin` lines). */
-export function headerLineCount(headers: readonly Header[] | undefined, name: string): number {
-  if (!headers) return 0;
-  const wanted = lowerAscii(name);
-  let n = 0;
-  for (const h of headers) if (h && typeof h.name === 'string' && lowerAscii(h.name) === wanted) n++;
-  return n;
-}
-
 /** RFC 9110 tchar. */
 export function isTokenChar(c: string): boolean {
   return /^[!#$%&'*+\-.^_`|~0-9A-Za-z]$/.test(c);

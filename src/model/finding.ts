@@ -74,6 +74,11 @@ export const WARNING_CODES = [
    * Sec-…, Proxy-…): Chromium drops it and logs `Refused to set unsafe header "<name>"`.
    */
   'UnsafeRequestHeaderRefused',
+  /**
+   * Judged for Firefox: Firefox lets the response through, but Chromium blocks the same exchange
+   * (it reads the response's headers otherwise); the finding carries Chrome's error and its fix.
+   */
+  'BlockedInChromeOnly',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -17,11 +17,27 @@ const FIREFOX_READS_HEAD_OTHERWISE: Record<string, string> = {
   'found-head-space-before-colon': 'Firefox ignores a header line whose name ends in a space; Chromium trims the name and keeps the header',
 };
 
+const HEAD_SPACE_BEFORE_COLON = FIREFOX_READS_HEAD_OTHERWISE['found-head-space-before-colon']!;
+
+/**
+ * For a generated scenario (its description as JSON, from describeScenario): a raw response head
+ * with a header line whose name ends in a space or tab, which Firefox drops and Chromium keeps.
+ */
+export function readsHeadOtherwise(describedScenario: string | undefined): string | null {
+  if (!describedScenario) return null;
+  const heads: string[] = [];
+  JSON.parse(describedScenario, (key, value: unknown) => {
+    if (key === 'rawHead' && typeof value === 'string') heads.push(value);
+    return value;
+  });
+  return heads.some((h) => h.split(/\r?\n/).slice(1).some((line) => /^[^:\s][^:]*[ \t]:/.test(line))) ? HEAD_SPACE_BEFORE_COLON : null;
+}
+
 /** Why Firefox's recording cannot be compared with this flow, or null when it can. */
-export function firefoxSkipReason(rec: Recording): string | null {
+export function firefoxSkipReason(rec: Recording, describedScenario?: string): string | null {
   const ff = rec.firefox;
   if (!ff) return 'not run in Firefox (third-party cookies blocked, or Local Network Access overrides)';
-  const otherwise = FIREFOX_READS_HEAD_OTHERWISE[rec.id];
+  const otherwise = FIREFOX_READS_HEAD_OTHERWISE[rec.id] ?? readsHeadOtherwise(describedScenario);
   if (otherwise) return otherwise;
   if (rec.verdict === 'failed') return 'a network failure: Firefox retries and the evaluator has no Firefox text for non-CORS failures';
   const chrome = rec.serverLog.map(requestLine).join('\n');

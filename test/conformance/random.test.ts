@@ -75,7 +75,7 @@ describe(`random conformance with Chromium (seed ${seed}, ${n} cases)`, () => {
       const compare = (ff: FirefoxOutcome | undefined) => {
         if (!ff || !ff.ok) throw new Error(`${s.id}: Firefox run failed: ${ff && !ff.ok ? ff.error : 'not run'}`);
         const rec: Recording = { ...chromium, firefox: normalizePorts(ff.recording, firefox!.ports) };
-        const skip = firefoxSkipReason(rec);
+        const skip = firefoxSkipReason(rec, described.get(s.id));
         if (skip !== null) return { skip, diffs: [] };
         const evaluation = evaluate(buildFlow(rec), { browser: 'firefox', thirdPartyCookies: 'allowed', cookieJar: rec.cookieJar, now: rec.now });
         return { skip, diffs: diffFirefox(rec, evaluation) };

@@ -214,4 +214,16 @@ export default defineScenarios('random-found', [
     routes: () => ({ r: redirect(302, 'data:text/plain,hi', acao('http://app.site-a.test.'), acac('TRUE')) }),
     request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', body: 'payload', credentials: 'include' }),
   },
+  {
+    id: 'found-acao-then-empty-line',
+    title: 'access-control-allow-origin twice, the second line empty, credentials without Allow-Credentials: Chromium reads "origin, " (multiple values); Firefox drops the empty line and names the missing Allow-Credentials',
+    routes: (e) => ({ r: ok(['access-control-allow-origin', e.pageOrigin], ['access-control-allow-origin', '']) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), credentials: 'include' }),
+  },
+  {
+    id: 'found-empty-line-then-acao',
+    title: 'An empty access-control-allow-origin line, then the page\'s origin: Chromium blocks ", origin"; Firefox reads the origin alone and lets the response through',
+    routes: (e) => ({ r: ok(['access-control-allow-origin', ''], ['access-control-allow-origin', e.pageOrigin]) }),
+    request: (e) => ({ via: 'xhr', url: e.at(CROSS_SITE, 'r') }),
+  },
 ]);

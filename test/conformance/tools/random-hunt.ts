@@ -73,7 +73,7 @@ try {
           continue;
         }
         const rec: Recording = { ...chromium, firefox: normalizePorts(o.recording, firefox.ports) };
-        const skip = firefoxSkipReason(rec);
+        const skip = firefoxSkipReason(rec, describeScenario(chunk.find((x) => x.id === rec.id)!, recorder.env(chunk.find((x) => x.id === rec.id)!)));
         if (skip !== null) {
           const key = skip.split('\n')[0]!.replace(/:$/, '');
           firefoxSkipped.set(key, (firefoxSkipped.get(key) ?? 0) + 1);
