@@ -5,7 +5,7 @@
  * nsCORSPreflightListener::CheckPreflightRequestApproved, AsyncOnChannelRedirect, UpdateChannel).
  */
 import type { Flow, Header } from '../model/index.ts';
-import { isOkStatus, isToken, lowerAscii, safeHeaders, trimLws } from '../fetch/http.ts';
+import { isOkStatus, isRedirectStatus, isToken, lowerAscii, safeHeaders, trimLws } from '../fetch/http.ts';
 import { methodAfterRedirect } from '../fetch/method.ts';
 import { hasCredentials, isHttpScheme, isSameOrigin, normalizeOrigin, parseUrl, schemeOf } from '../fetch/origin.ts';
 import { REQUEST_BODY_HEADERS, corsUnsafeRequestHeaders } from '../fetch/request-headers.ts';
@@ -172,15 +172,20 @@ export function firefoxWalk(flow: Flow): FirefoxReport {
     if (!response) return report;
     const respHeaders = safeHeaders(response.headers);
     const location = redirectTarget(response, url);
-    // A followed redirect that fails prints the request's failure too; redirect: "manual" does not follow.
-    const followed = location !== null && req.redirect !== 'manual';
+    // A followed redirect that fails prints the request's failure too. Firefox takes a redirect
+    // status with a Location line, even an empty one (the same URL), as a redirect; redirect:
+    // "manual" and "error" follow nothing and print only the reason (firefox-esr 153; random seed 20261206).
+    const hasLocationLine = respHeaders.some((h) => lowerAscii(h.name) === 'location');
+    const followed = (location !== null || (isRedirectStatus(Number(response.status)) && hasLocationLine)) && req.redirect !== 'manual' && req.redirect !== 'error';
     // Firefox refuses to follow a redirect to a data: URL before any CORS check of the redirect
     // itself: the request's failure is all it prints (firefox-esr 153; random seed 20261129).
-    if (followed && req.redirect !== 'error' && schemeOf(location) === 'data') return { ...report, lines: [didNotSucceed(url)] };
+    if (followed && location !== null && schemeOf(location) === 'data') return { ...report, lines: [didNotSucceed(url)] };
     const access = accessCheck(url, Number(response.status), respHeaders, withCredentials, origin);
     if (access) return { ...report, lines: followed ? [access, didNotSucceed(url)] : [access] };
     // The final response passed (or, with redirect: "manual", the page gets an opaque redirect).
-    if (!location || req.redirect === 'manual') return { ...report, passes: true };
+    if ((!location && !followed) || req.redirect === 'manual') return { ...report, passes: true };
+    // An empty Location: Firefox asks for the same URL again, until it gives up (not judged here).
+    if (!location) return report;
     if (req.redirect === 'error') return report;
     // A redirect to a URL with userinfo is refused without a reason of its own.
     if (hasCredentials(location)) return { ...report, lines: [didNotSucceed(url)] };

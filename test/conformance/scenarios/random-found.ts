@@ -226,4 +226,16 @@ export default defineScenarios('random-found', [
     routes: (e) => ({ r: ok(['access-control-allow-origin', ''], ['access-control-allow-origin', e.pageOrigin]) }),
     request: (e) => ({ via: 'xhr', url: e.at(CROSS_SITE, 'r') }),
   },
+  {
+    id: 'found-redirect-mode-error-acao-mismatch',
+    title: 'redirect: "error" and a redirect whose Access-Control-Allow-Origin does not match: both name the mismatch; Firefox adds no "did not succeed"',
+    routes: (e) => ({ r: redirect(301, e.at(CROSS_SITE, 'end'), acao('https://elsewhere.site-e.test')), end: ok(acao('*')) }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), redirect: 'error' }),
+  },
+  {
+    id: 'found-empty-location-acao-missing',
+    title: 'A 301 with an empty Location and no Access-Control-Allow-Origin: not a redirect to Chromium; to Firefox a redirect to the same URL, so it adds "did not succeed"',
+    routes: () => ({ r: { status: 301, headers: [['Location', '']] } }),
+    request: (e) => ({ via: 'xhr', url: e.at(CROSS_SITE, 'r') }),
+  },
 ]);
