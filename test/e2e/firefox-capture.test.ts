@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Correlator } from '../../src/correlate/webrequest.ts';
+import type { WebRequestRecord } from '../../src/model/webrequest.ts';
 import { analyzeFlows } from '../../src/report/index.ts';
 import { CROSS_SITE_API, installLab, PAGE_HOST, SAME_SITE_API } from '../lab/lab-scenarios.ts';
 import { PAGE_RUNNER_SOURCE, type PageResult } from '../lab/page-runner.ts';
@@ -38,9 +39,15 @@ describe('the Firefox build in firefox-esr', () => {
     expect((await run('put-allowed')).ok).toBe(true);
     await settled(page);
 
-    const tabs = await dumpRecords(page);
-    const records = Object.values(tabs).flat();
+    // fetch() resolves with the response head; Firefox may report onCompleted a little later.
     const putRefused = server.url(CROSS_SITE_API, '/lab/put-refused');
+    const watched = [putRefused, server.url(CROSS_SITE_API, '/lab/no-acao'), server.url(SAME_SITE_API, '/lab/put-allowed')];
+    let records: WebRequestRecord[] = [];
+    for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 100))) {
+      records = Object.values(await dumpRecords(page)).flat();
+      const mine = records.filter((r) => watched.includes(r.hops[0]!.url));
+      if ((mine.length >= 5 && mine.every((r) => r.state !== 'pending')) || Date.now() > deadline) break;
+    }
     // The preflight is visible to webRequest in Firefox without extraHeaders.
     expect(records.filter((r) => r.hops[0]!.url === putRefused).map((r) => r.hops[0]!.method).sort()).toEqual(['OPTIONS', 'PUT']);
 
