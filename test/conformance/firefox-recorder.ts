@@ -75,7 +75,8 @@ export class FirefoxRecorder {
       Array.from({ length: Math.max(1, Math.min(this.lanes, queue.length)) }, async () => {
         for (let s = queue.shift(); s; s = queue.shift()) {
           let outcome: FirefoxOutcome | null = null;
-          for (let attempt = 1; attempt <= 2 && !outcome?.ok; attempt++) {
+          for (let attempt = 1; attempt <= 3 && !outcome?.ok; attempt++) {
+            if (attempt > 1) await new Promise((r) => setTimeout(r, 500 * (attempt - 1)));
             const context = await this.browser.createBrowserContext();
             outcome = await this.runOne(context, s).catch((e: unknown) => ({ ok: false as const, id: s.id, error: String(e) }));
             await context.close().catch(() => undefined);
@@ -92,14 +93,15 @@ export class FirefoxRecorder {
     const prefix = routePrefix(scenario.id);
     for (const [name, spec] of Object.entries(scenario.routes(env))) this.server.route(`${prefix}/${name}`, toRoute(spec));
     const spec: PageRequestSpec = scenario.request(env);
+    // One tab for everything: cookies are planted by visiting their sites in it first. (Opening and
+    // closing a tab per plant made BiDi's next browsingContext.create fail now and then with
+    // DiscardedBrowsingContextError on a loaded machine.)
+    const page = await context.newPage();
     for (const [i, plant] of (scenario.plant ?? []).entries()) {
       const path = `${prefix}/${PLANT_NAME}${i}`;
       this.server.route(path, { actual: { headers: plant.setCookies.map((c) => ['Set-Cookie', c] as [string, string]), body: 'planted' } });
-      const tab = await context.newPage();
-      await tab.goto(this.server.url(plant.host, path, { secure: plant.secure ?? false }));
-      await tab.close();
+      await page.goto(this.server.url(plant.host, path, { secure: plant.secure ?? false }));
     }
-    const page = await context.newPage();
     const lines: string[] = [];
     let lastAt = Date.now();
     page.on('pageerror', (e) => {
