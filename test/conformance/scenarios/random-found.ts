@@ -238,4 +238,28 @@ export default defineScenarios('random-found', [
     routes: () => ({ r: { status: 301, headers: [['Location', '']] } }),
     request: (e) => ({ via: 'xhr', url: e.at(CROSS_SITE, 'r') }),
   },
+  {
+    id: 'found-accept-non-ascii',
+    title: 'Accept: text/café and X-A, a preflight that allows neither: Chromium names X-A (é is no CORS-unsafe byte); Firefox counts every byte above 0x7F as unsafe and names Accept',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), headers: [['Accept', 'text/café'], ['X-A', '1']] }),
+  },
+  {
+    id: 'found-content-type-non-ascii',
+    title: 'Content-Type: text/plain; charset=café — no preflight in Chromium; Firefox preflights it',
+    routes: (e) => ({ r: { preflight: preflightOk(acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => ({ via: 'fetch', url: e.at(CROSS_SITE, 'r'), method: 'POST', body: 'x', headers: [['Content-Type', 'text/plain; charset=café']] }),
+  },
+  {
+    id: 'found-preflight-redirect-mismatch-mode-error',
+    title: 'redirect: "error", and the preflight is redirected with a mismatched Access-Control-Allow-Origin: Firefox prints the mismatch and one "did not succeed"',
+    routes: (e) => ({ r: { preflight: redirect(302, e.at(CROSS_SITE, 'login'), acao('https://elsewhere.site-e.test')), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e, { redirect: 'error' }),
+  },
+  {
+    id: 'found-preflight-redirect-mode-error',
+    title: 'redirect: "error", and the preflight is redirected with a matching Access-Control-Allow-Origin',
+    routes: (e) => ({ r: { preflight: redirect(302, e.at(CROSS_SITE, 'login'), acao(e.pageOrigin)), actual: ok(acao(e.pageOrigin)) } }),
+    request: (e) => put(e, { redirect: 'error' }),
+  },
 ]);
