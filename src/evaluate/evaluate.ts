@@ -8,7 +8,7 @@ import { safeHeaders } from '../fetch/http.ts';
 import { nothingReadable, readability } from '../fetch/response-headers.ts';
 import { classify } from './classify.ts';
 import { errorFinding } from './findings.ts';
-import { why } from '../explain/why.ts';
+import { BLOCKED_IN_CHROME_ONLY_WHY } from '../explain/why.ts';
 import { firefoxWalk } from './firefox-walk.ts';
 import { sanitizeFlow } from './sanitize.ts';
 import { summarize } from './summary.ts';
@@ -56,7 +56,7 @@ export function judge(raw: Flow, ctx: EvaluationContext): Evaluation {
       code: 'BlockedInChromeOnly',
       severity: 'warning',
       messages: { chrome: chromeError.messages.chrome, firefox: null },
-      why: `${why('BlockedInChromeOnly', { failedParameter: chromeError.failedParameter, origin: '', pageOrigin: '', stage: chromeError.location.stage, credentials: false, method: '', redirected: false })} Chrome: ${chromeError.why}`,
+      why: `${BLOCKED_IN_CHROME_ONLY_WHY} Chrome: ${chromeError.why}`,
     });
   }
   const evaluation: Evaluation = {

@@ -32,6 +32,10 @@ type WhyText = (i: WhyInput) => string;
 const val = (v: string) => (v === '' ? 'an empty value' : code(v));
 const sentenceStart = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The why of a BlockedInChromeOnly warning; the evaluator appends Chrome's own why. */
+export const BLOCKED_IN_CHROME_ONLY_WHY =
+  'Firefox lets this response through, but Chrome blocks the same exchange: the two read these response headers differently (Chrome’s reason is in its message). Fix it so that it works in both.';
+
 export const WHY: Record<CorsError | WarningCode, WhyText> = {
   MissingAllowOriginHeader: (i) =>
     `${which(i)} has no Access-Control-Allow-Origin header, so the browser may not give it to the page at ${i.pageOrigin}. The server (or a proxy in front of it) must say which origin may read it.${taintedNote(i)}`,
@@ -105,8 +109,7 @@ export const WHY: Record<CorsError | WarningCode, WhyText> = {
     "The request was made with mode 'same-origin' and the server redirected it to another origin. Chromium stops such a load as unsafe (net::ERR_ABORTED) instead of reporting a CORS error.",
   UnsafeRequestHeaderRefused: (i) =>
     `The page's XMLHttpRequest tried to set ${val(i.failedParameter)}, a header only the browser may set. The browser dropped it (the request went without it) and logged a console error; fetch() drops such headers silently.`,
-  BlockedInChromeOnly: () =>
-    'Firefox lets this response through, but Chrome blocks the same exchange: the two read these response headers differently (Chrome’s reason is in its message). Fix it so that it works in both.',
+  BlockedInChromeOnly: () => BLOCKED_IN_CHROME_ONLY_WHY,
   PreflightMaxAgeCapped: () =>
     'Access-Control-Max-Age asks browsers to cache the preflight result longer than they will: Chromium caps it at 2 hours (7200 s), Firefox at 24 hours.',
 };
