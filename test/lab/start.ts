@@ -41,7 +41,8 @@ cors-lens demo lab
                  (or: npx web-ext run --source-dir dist/firefox --pref network.dns.forceResolve=127.0.0.1 --start-url ${labUrl})
 `);
 
-const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+// macOS and Windows always have a screen; Linux and the BSDs have one when X11 or Wayland says so.
+const display = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (display && process.env.CORS_LENS_NO_BROWSER !== '1') {
   ensureBrowsers(['chromium']);
   // CORS_LENS_DEBUG_PORT: also open Chromium's DevTools protocol on this loopback port, so that a

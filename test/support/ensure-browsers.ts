@@ -1,7 +1,8 @@
 /**
  * Makes sure the browsers the tests (or the lab) need are there, so that `npm ci && npm test` works
  * on a fresh machine: Debian's packages where apt and root (or passwordless sudo) are available,
- * else puppeteer's own download. Usage: tsx test/support/ensure-browsers.ts [chromium] [firefox]
+ * else puppeteer's own download; with no argument (as `npm test` runs it), Xvfb too where Linux has no
+ * screen. Usage: tsx test/support/ensure-browsers.ts [chromium] [firefox]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -46,10 +47,24 @@ export function ensureBrowsers(wanted: BrowserNeed[]): void {
   }
 }
 
+/**
+ * The test of `npm start` with a browser needs a screen: on Linux without one, a private Xvfb server.
+ * Installs Debian's `xvfb` where it can; otherwise that test says what to install.
+ */
+export function ensureVirtualDisplay(): void {
+  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
+  if (spawnSync('sh', ['-c', 'command -v Xvfb']).status === 0) return;
+  const sudo = canApt();
+  if (!sudo) return;
+  const exec = (args: string[]) => (sudo.length ? run(sudo[0]!, args) : run(args[0]!, args.slice(1)));
+  exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'xvfb']) || (exec(['apt-get', 'update', '-qq']) && exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'xvfb']));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox']) as BrowserNeed[];
   try {
     ensureBrowsers(wanted);
+    if (process.argv.length <= 2) ensureVirtualDisplay();
     for (const b of wanted) console.log(`${b}: ${present[b]()}`);
   } catch (err) {
     console.error((err as Error).message);
