@@ -20,33 +20,45 @@ export const SAFELISTED_RESPONSE_HEADERS = [
 export const FORBIDDEN_RESPONSE_HEADERS = ['set-cookie', 'set-cookie2'];
 
 /**
- * Parses Access-Control-Expose-Headers the way Blink does: tokens separated by commas with
- * optional spaces, empty items allowed; any other character voids the whole list.
- * Returns lower-case names.
+ * Blink's scan of Access-Control-Expose-Headers: tokens separated by commas with optional spaces,
+ * empty items allowed; any other character voids the whole list. Returns the lower-case names, or
+ * where the scan stopped: `at` the offending character, after the name `last` (`spaceOnly` when
+ * only white space separates that character, the start of another name, from `last`).
  */
-export function parseExposeHeaders(value: string | null): Set<string> {
-  const out = new Set<string>();
-  if (value === null) return out;
+type ExposeScan = { ok: true; names: Set<string> } | { ok: false; at: number; last: string; spaceOnly: boolean };
+
+function scanExposeHeaders(value: string): ExposeScan {
+  const names = new Set<string>();
   let pos = 0;
+  let last = '';
   const spaces = () => {
     while (pos < value.length && (value[pos] === ' ' || value[pos] === '\t')) pos++;
   };
   for (;;) {
     spaces();
-    if (pos >= value.length) return out;
+    if (pos >= value.length) return { ok: true, names };
     if (value[pos] === ',') {
       pos++;
       continue;
     }
     const start = pos;
     while (pos < value.length && isTokenChar(value[pos]!)) pos++;
-    if (pos === start) return new Set();
-    out.add(lowerAscii(value.slice(start, pos)));
+    if (pos === start) return { ok: false, at: pos, last, spaceOnly: false };
+    last = value.slice(start, pos);
+    names.add(lowerAscii(last));
+    const end = pos;
     spaces();
-    if (pos >= value.length) return out;
-    if (value[pos] !== ',') return new Set();
+    if (pos >= value.length) return { ok: true, names };
+    if (value[pos] !== ',') return { ok: false, at: pos, last, spaceOnly: pos > end && isTokenChar(value[pos]!) };
     pos++;
   }
+}
+
+/** Parses Access-Control-Expose-Headers the way Blink does (see scanExposeHeaders); lower-case names. */
+export function parseExposeHeaders(value: string | null): Set<string> {
+  if (value === null) return new Set();
+  const scan = scanExposeHeaders(value);
+  return scan.ok ? scan.names : new Set();
 }
 
 /**
@@ -56,39 +68,17 @@ export function parseExposeHeaders(value: string | null): Set<string> {
  */
 export function exposeHeadersProblem(value: string | null): string | null {
   if (value === null) return null;
-  let pos = 0;
-  let last = '';
-  const spaces = () => {
-    while (pos < value.length && (value[pos] === ' ' || value[pos] === '\t')) pos++;
-  };
-  const bad = () => {
-    const c = value[pos]!;
-    const shown = /[\x21-\x7e]/.test(c) ? `\`${c}\`` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    const where = last ? `after \`${last}\`` : 'at the start';
-    return `${shown} ${where} is neither part of a header name nor a comma (names are separated by commas only)`;
-  };
-  for (;;) {
-    spaces();
-    if (pos >= value.length) return null;
-    if (value[pos] === ',') {
-      pos++;
-      continue;
-    }
-    const start = pos;
-    while (pos < value.length && isTokenChar(value[pos]!)) pos++;
-    if (pos === start) return bad();
-    last = value.slice(start, pos);
-    const end = pos;
-    spaces();
-    if (pos >= value.length) return null;
-    if (pos > end && isTokenChar(value[pos]!)) {
-      let next = pos;
-      while (next < value.length && isTokenChar(value[next]!)) next++;
-      return `\`${last}\` and \`${value.slice(pos, next)}\` are separated by white space, not a comma`;
-    }
-    if (value[pos] !== ',') return bad();
-    pos++;
+  const scan = scanExposeHeaders(value);
+  if (scan.ok) return null;
+  if (scan.spaceOnly) {
+    let next = scan.at;
+    while (next < value.length && isTokenChar(value[next]!)) next++;
+    return `\`${scan.last}\` and \`${value.slice(scan.at, next)}\` are separated by white space, not a comma`;
   }
+  const c = value[scan.at]!;
+  const shown = /[\x21-\x7e]/.test(c) ? `\`${c}\`` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const where = scan.last ? `after \`${scan.last}\`` : 'at the start';
+  return `${shown} ${where} is neither part of a header name nor a comma (names are separated by commas only)`;
 }
 
 export type Tainting = 'basic' | 'cors' | 'opaque';
