@@ -22,18 +22,21 @@ const canApt = () => {
   return spawnSync('sudo', ['-n', 'true']).status === 0 ? ['sudo'] : null;
 };
 
+/** Installs Debian packages (apt-get update first) where apt and root or passwordless sudo exist; false otherwise. */
+function aptInstall(packages: string[]): boolean {
+  const sudo = canApt();
+  if (!sudo) return false;
+  const exec = (args: string[]) => (sudo.length ? run(sudo[0]!, args) : run(args[0]!, args.slice(1)));
+  exec(['apt-get', 'update', '-qq']);
+  return exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
+}
+
 /** Installs what is missing of `wanted`; throws with what to do when it cannot. */
 export function ensureBrowsers(wanted: BrowserNeed[]): void {
   const missing = () => wanted.filter((b) => !present[b]());
   let todo = missing();
   if (!todo.length) return;
-  const sudo = canApt();
-  if (sudo) {
-    const packages = todo.map((b) => (b === 'chromium' ? 'chromium' : 'firefox-esr'));
-    const exec = (args: string[]) => (sudo.length ? run(sudo[0]!, args) : run(args[0]!, args.slice(1)));
-    exec(['apt-get', 'update', '-qq']);
-    exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages]);
-  }
+  aptInstall(todo.map((b) => (b === 'chromium' ? 'chromium' : 'firefox-esr')));
   for (const b of missing()) {
     // Elsewhere (macOS, other Linux, no root): puppeteer's download, into its cache.
     run('npx', ['--yes', 'puppeteer', 'browsers', 'install', b === 'chromium' ? 'chrome' : 'firefox']);
@@ -54,10 +57,7 @@ export function ensureBrowsers(wanted: BrowserNeed[]): void {
 export function ensureVirtualDisplay(): void {
   if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
   if (spawnSync('sh', ['-c', 'command -v Xvfb']).status === 0) return;
-  const sudo = canApt();
-  if (!sudo) return;
-  const exec = (args: string[]) => (sudo.length ? run(sudo[0]!, args) : run(args[0]!, args.slice(1)));
-  exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'xvfb']) || (exec(['apt-get', 'update', '-qq']) && exec(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'xvfb']));
+  aptInstall(['xvfb']);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

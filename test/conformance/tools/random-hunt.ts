@@ -73,7 +73,9 @@ try {
           continue;
         }
         const rec: Recording = { ...chromium, firefox: normalizePorts(o.recording, firefox.ports) };
-        const skip = firefoxSkipReason(rec, describeScenario(chunk.find((x) => x.id === rec.id)!, recorder.env(chunk.find((x) => x.id === rec.id)!)));
+        const scenario = chunk.find((x) => x.id === rec.id)!;
+        const described = describeScenario(scenario, recorder.env(scenario));
+        const skip = firefoxSkipReason(rec, described);
         if (skip !== null) {
           const key = skip.split('\n')[0]!.replace(/:$/, '');
           firefoxSkipped.set(key, (firefoxSkipped.get(key) ?? 0) + 1);
@@ -84,9 +86,8 @@ try {
         const diffs = diffFirefox(rec, ev);
         if (diffs.length === 0) continue;
         firefoxMismatches++;
-        const s = chunk.find((x) => x.id === rec.id)!;
-        console.log(`\nFIREFOX MISMATCH ${rec.id}: ${s.title}\n  ${diffs.join('\n  ')}`);
-        writeFileSync(resolve(outDir, `${rec.id}.firefox.json`), JSON.stringify({ scenario: JSON.parse(describeScenario(s, recorder.env(s))), recording: rec }, null, 1));
+        console.log(`\nFIREFOX MISMATCH ${rec.id}: ${scenario.title}\n  ${diffs.join('\n  ')}`);
+        writeFileSync(resolve(outDir, `${rec.id}.firefox.json`), JSON.stringify({ scenario: JSON.parse(described), recording: rec }, null, 1));
       }
       chromiumRecordings.clear();
     }
